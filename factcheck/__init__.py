@@ -1,0 +1,1 @@
+"""factcheck: source-cited fact-checking."""
