@@ -1,1 +1,68 @@
-"""factcheck: source-cited fact-checking."""
+"""factcheck: source-cited fact-checking.
+
+Load a case (sources and claims), anchor every quote in its source, reconcile the
+figures that several articles give, and render a brief in which every statement is
+footnoted to the exact words behind it::
+
+    >>> import factcheck
+    >>> report = factcheck.Case.load("path/to/case").check()   # doctest: +SKIP
+    >>> print(report.brief())                                   # doctest: +SKIP
+"""
+
+from factcheck.anchor import Anchor, AnchorOptions, Candidate, anchor
+from factcheck.case import Case
+from factcheck.errors import FactCheckError, LoadError, Location, Problem, QuantityError
+from factcheck.model import (
+    Claim,
+    Kind,
+    Monotone,
+    Quote,
+    Series,
+    Source,
+    Span,
+    TextPositionSelector,
+    TextQuoteSelector,
+)
+from factcheck.quantities import Interval, Mention, Quantity, find_quantities
+from factcheck.reconcile import DateInference, Finding, Verdict, When, reconcile
+from factcheck.render import render_brief
+from factcheck.report import ClaimResult, QuoteResult, Report, Support
+from factcheck.text import Normalized, normalize
+
+__all__ = [
+    "Anchor",
+    "AnchorOptions",
+    "Candidate",
+    "Case",
+    "Claim",
+    "ClaimResult",
+    "DateInference",
+    "FactCheckError",
+    "Finding",
+    "Interval",
+    "Kind",
+    "LoadError",
+    "Location",
+    "Mention",
+    "Monotone",
+    "Normalized",
+    "Problem",
+    "Quantity",
+    "QuantityError",
+    "Quote",
+    "QuoteResult",
+    "Report",
+    "Series",
+    "Source",
+    "Span",
+    "Support",
+    "TextPositionSelector",
+    "TextQuoteSelector",
+    "Verdict",
+    "When",
+    "anchor",
+    "find_quantities",
+    "normalize",
+    "reconcile",
+    "render_brief",
+]

@@ -4,7 +4,8 @@ Every error a user can cause is a :class:`FactCheckError`; problems found while
 loading files are collected and raised together as one :class:`LoadError`, which
 prints like a compiler::
 
-    claims/years.toml:12: claim[3].quote[1].source: unknown source 'yonhap-2025-1120' (did you mean 'yonhap-2025-11-20'?)
+    claims/years.toml:12: claim[3].quote[1].source: unknown source 'yonhap-2025-1120'
+        (did you mean 'yonhap-2025-11-20'?)
 """
 
 from __future__ import annotations

@@ -1,0 +1,149 @@
+"""The ``factcheck`` command: thin wiring of load → check → render → write.
+
+Exit codes: 0 all good; 1 a claim is unsupported or a series conflicts (``check``);
+2 bad input or usage (one clear message on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from factcheck.case import Case
+from factcheck.errors import FactCheckError
+from factcheck.report import Report, Support
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write *text* to *path* so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class UsageError(FactCheckError):
+    pass
+
+
+def _guard_output(root: Path, target: Path) -> None:
+    """Never write over the case's own inputs."""
+    target = target.resolve()
+    for folder in ("claims", "sources"):
+        inputs = (root / folder).resolve()
+        if target == inputs or inputs in target.parents:
+            raise UsageError(f"{target}: refusing to write inside the case's {folder}/ folder")
+
+
+def _emit(text: str, output: str | None, root: Path) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    _guard_output(root, target)
+    write_atomic(target, text)
+    print(f"wrote {target}", file=sys.stderr)
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    case = Case.load(args.root)
+    report = case.check()
+    _emit(report.brief(title=args.title), args.output, Path(args.root))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    case = Case.load(args.root)
+    report = case.check(strict=args.strict)
+    if args.format == "json":
+        sys.stdout.write(report.to_json())
+    else:
+        sys.stdout.write(check_text(report))
+    return 0 if report.ok else 1
+
+
+def check_text(report: Report) -> str:
+    """The plain-text summary `factcheck check` prints."""
+    lines: list[str] = []
+    for c in report.claims:
+        mark = "ok " if c.support is Support.SUPPORTED else "!! "
+        lines.append(f"{mark}claim {c.id}: {c.support.value}")
+        for qr in c.quotes:
+            a = qr.anchor
+            if a.found:
+                lines.append(f"      {qr.quote.source} {a.start}-{a.end} {a.method} "
+                             f"{a.score:.0f}{' ambiguous' if a.status == 'ambiguous' else ''}")
+            else:
+                near = a.nearest
+                lines.append(f"      {qr.quote.source} NOT FOUND" + (
+                    f"; nearest (score {near.score:.0f}): {near.text!r}" if near else ""))
+    for f in report.findings:
+        mark = "ok " if f.ok else "!! "
+        lines.append(f"{mark}series {f.series.id} ({f.series.kind.value}): {f.verdict.value}")
+        lines.append(f"      {f.explanation}")
+    for i in report.inferred:
+        lines.append(f"{'!! ' if i.conflict else '   '}source {i.source}: {i}"
+                     + (f" — {'; '.join(i.reasons)}" if i.reasons else ""))
+    supported = sum(c.support is Support.SUPPORTED for c in report.claims)
+    conflicts = sum(not f.ok for f in report.findings)
+    lines.append(
+        f"{supported}/{len(report.claims)} claims supported, "
+        f"{len(report.findings) - conflicts}/{len(report.findings)} series consistent: "
+        + ("OK" if report.ok else "PROBLEMS")
+    )
+    return "\n".join(lines) + "\n"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Source-cited fact-checking: anchor quotes, reconcile counts, render briefs.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--root", default=".", help="the case folder, holding claims/ and "
+                       "sources/ (default: the current folder)")
+        return p
+
+    p = add("brief", "render the cited Markdown brief")
+    p.add_argument("-o", "--output", help="write to FILE (atomically) instead of stdout")
+    p.add_argument("--title", help="the brief's title")
+    p.set_defaults(func=cmd_brief)
+
+    p = add("check", "anchor every quote and reconcile every series; exit 1 on a problem")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--strict", action="store_true",
+                   help="treat 'consistent if' verdicts as failures")
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except FactCheckError as exc:
+        print(f"factcheck: {exc}" if "\n" not in str(exc) else str(exc), file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

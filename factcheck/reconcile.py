@@ -1,0 +1,719 @@
+"""Reconcile the claims of a series: do their figures, read at their own dates, agree?
+
+Each series kind has its own reading (see README, "Series kinds"):
+
+* ``annual`` — "the 16th year" in 2020 and "21 straight years" in 2025 both imply a
+  first year of 2005; the series is consistent when the implied first years meet.
+* ``occurrences`` — "the 7th time" must match the listed occurrences up to its date.
+* ``tally`` — counts at moments; ``monotone = "increasing"`` makes a later lower figure a
+  downward revision. Approximate wording ("more than 60") is an interval.
+* ``status`` — a categorical fact over time: a change is a history; two values for the
+  same moment are a conflict.
+* ``fixed`` — one value that never changes.
+
+Every :class:`Finding` carries its verdict *and* the reason in words, naming the claims
+and figures. Input order never changes a result: readings are sorted first.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from factcheck.model import Claim, Kind, Monotone, Series, Source, Span
+from factcheck.quantities import Interval, Quantity
+from factcheck.quantities import Kind as QKind
+
+
+class Verdict(enum.StrEnum):
+    CONSISTENT = "consistent"
+    CONSISTENT_IF = "consistent if"
+    CONFLICT = "conflict"
+
+
+@attrs.frozen(order=True)
+class When:
+    """When a claim's figure holds, and whether that date was inferred."""
+
+    span: Span
+    inferred: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.span} (inferred)" if self.inferred else str(self.span)
+
+
+@attrs.frozen
+class Finding:
+    """The reconciliation of one series: verdict, reason, and the figures behind them."""
+
+    series: Series
+    verdict: Verdict
+    explanation: str
+    readings: tuple[str, ...] = ()  # one line per claim: its figure, date and what it implies
+    conflicts: tuple[str, ...] = ()  # ids of the claims that disagree
+    assumptions: tuple[str, ...] = ()  # what must hold for a "consistent if"
+    first_year: Interval | None = None  # annual series: the first year all claims imply
+    claims: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is not Verdict.CONFLICT
+
+
+@attrs.frozen
+class DateInference:
+    """The date of an undated source, worked out from what its claims count."""
+
+    source: str
+    span: Span | None  # None: nothing to infer from, or the clues disagree
+    reasons: tuple[str, ...]
+    conflict: bool = False
+
+    def __str__(self) -> str:
+        if self.span is None:
+            return "undated"
+        return f"undated, inferred {self.span}"
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _q(claim: Claim) -> Quantity:
+    assert claim.value is not None, "load fills every numeric claim's value"
+    return Quantity.parse(claim.value)
+
+
+def fmt_years(interval: Interval) -> str:
+    """A year interval in words.
+
+    >>> fmt_years(Interval(2005, 2005)), fmt_years(Interval(2004, 2006))
+    ('2005', '2004–2006')
+    >>> fmt_years(Interval(None, 2006))
+    '2006 or earlier'
+    """
+    lo, hi = interval.low, interval.high
+    if lo is not None and hi is not None:
+        return str(lo) if lo == hi else f"{lo}–{hi}"
+    if hi is not None:
+        return f"{hi} or earlier"
+    if lo is not None:
+        return f"{lo} or later"
+    return "any year"
+
+
+def _names(ids: Iterable[str]) -> str:
+    ids = list(dict.fromkeys(ids))
+    quoted = [f"`{i}`" for i in ids]
+    if len(quoted) <= 2:
+        return " and ".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _first_year(q: Quantity, when: When | None) -> Interval | None:
+    """The first year a count of years implies, read at its date."""
+    if q.kind is QKind.YEAR:
+        return Interval(q.number, q.number)
+    if q.kind is QKind.YEARS:
+        return Interval(q.years[0], q.years[0])
+    if when is None:
+        return None
+    n = q.interval
+    low = None if n.high is None else when.span.first_year - n.high + 1
+    high = None if n.low is None else when.span.last_year - n.low + 1
+    return Interval(low, high)
+
+
+def _best_point(intervals: Sequence[tuple[str, Interval]]) -> tuple[int | None, list[str]]:
+    """The year most intervals hold (earliest on ties) and the claims that hold it."""
+    edges = sorted(
+        {int(e) for _, iv in intervals for e in (iv.low, iv.high) if e is not None}
+    )
+    best: tuple[int, int | None, list[str]] = (-1, None, [])
+    for point in edges or [0]:
+        holders = [cid for cid, iv in intervals if point in iv]
+        if len(holders) > best[0]:
+            best = (len(holders), point, holders)
+    return best[1], best[2]
+
+
+# -- annual ----------------------------------------------------------------------------
+
+
+def _annual(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) -> Finding:
+    readings: list[str] = []
+    implied: list[tuple[str, Interval]] = []
+    left_out: list[str] = []
+    inferred: list[str] = []  # counts read at a date that was itself inferred
+    for claim in claims:
+        q = _q(claim)
+        w = when.get(claim.id)
+        first = _first_year(q, w)
+        if first is not None and w is not None and w.inferred and q.kind not in (
+                QKind.YEAR, QKind.YEARS):
+            inferred.append(claim.id)
+        if first is None:
+            left_out.append(claim.id)
+            readings.append(f"`{claim.id}`: {q} — no date to read it at; left out")
+            continue
+        implied.append((claim.id, first))
+        if q.kind in (QKind.YEAR, QKind.YEARS):
+            readings.append(f"`{claim.id}`: {q} → first year {fmt_years(first)}")
+        else:
+            readings.append(
+                f"`{claim.id}`: {q} as of {w} → first year {fmt_years(first)}"
+            )
+    if not implied:
+        return Finding(
+            series,
+            Verdict.CONSISTENT,
+            "No claim could be dated, so there is nothing to compare.",
+            tuple(readings),
+            claims=tuple(c.id for c in claims),
+        )
+    common = implied[0][1]
+    for _, iv in implied[1:]:
+        common = common.intersect(iv)
+    if not common.is_empty:
+        ids = [cid for cid, _ in implied]
+        text = (
+            f"All {len(implied)} dated figures imply a first year of {fmt_years(common)}: "
+            f"{_names(ids)} agree."
+            if len(implied) > 1
+            else f"Only `{implied[0][0]}` can be read; it implies a first year of "
+            f"{fmt_years(common)}."
+        )
+        if inferred:
+            text += (f" The dates of {_names(inferred)} are inferred from this series, so they"
+                     " agree by construction and do not confirm it independently.")
+        if left_out:
+            text += f" Left out for want of a date: {_names(left_out)}."
+        return Finding(
+            series,
+            Verdict.CONSISTENT,
+            text,
+            tuple(readings),
+            first_year=common,
+            claims=tuple(c.id for c in claims),
+        )
+    point, majority = _best_point(implied)
+    outliers = [(cid, iv) for cid, iv in implied if cid not in majority]
+    parts = [
+        f"`{cid}` implies a first year of {fmt_years(iv)}" for cid, iv in outliers
+    ]
+    text = (
+        f"Conflict: {_names(majority)} imply a first year of {point}, but "
+        + "; ".join(parts)
+        + "."
+    )
+    return Finding(
+        series,
+        Verdict.CONFLICT,
+        text,
+        tuple(readings),
+        conflicts=tuple(cid for cid, _ in outliers),
+        first_year=Interval(point, point) if point is not None else None,
+        claims=tuple(c.id for c in claims),
+    )
+
+
+# -- occurrences -----------------------------------------------------------------------
+
+
+def _occurrences(
+    series: Series, claims: Sequence[Claim], when: Mapping[str, When]
+) -> Finding:
+    listed: dict[int, list[str]] = {}
+    counts: list[tuple[Claim, Quantity, When]] = []
+    readings: list[str] = []
+    left_out: list[str] = []
+    for claim in claims:
+        q = _q(claim)
+        if q.kind in (QKind.YEARS, QKind.YEAR):
+            years = q.years if q.kind is QKind.YEARS else (int(q.number),)
+            for y in years:
+                listed.setdefault(y, []).append(claim.id)
+            readings.append(f"`{claim.id}`: occurrences in {q}")
+            continue
+        w = when.get(claim.id)
+        if w is None:
+            left_out.append(claim.id)
+            readings.append(f"`{claim.id}`: {q} — no date to read it at; left out")
+            continue
+        counts.append((claim, q, w))
+        readings.append(f"`{claim.id}`: {q} as of {w}")
+    stated = sorted(listed)
+    # A count claim is itself an occurrence in its own year ("this is the 7th time").
+    for claim, _, w in counts:
+        if w.span.first_year == w.span.last_year:
+            listed.setdefault(w.span.first_year, []).append(claim.id)
+    problems: list[str] = []
+    conflicts: list[str] = []
+    assumptions: list[str] = []
+    agreements: list[str] = []
+    for claim, q, w in counts:
+        upto = sorted(y for y in listed if y <= w.span.last_year)
+        known = len(upto)
+        n = q.interval
+        own = [y for y in upto if y not in stated]
+        listing = _year_list([y for y in upto if y in stated]) + (
+            f", plus {_year_list(own)} itself" if own else "")
+        if known in n:
+            agreements.append(
+                f"`{claim.id}` says {q} as of {w}; the occurrences listed up to then "
+                f"({listing}) number {known}"
+            )
+        elif n.high is not None and known > n.high:
+            conflicts.append(claim.id)
+            problems.append(
+                f"`{claim.id}` says {q} as of {w}, but {known} occurrences are listed "
+                f"up to then ({listing})"
+            )
+        else:
+            missing = (n.low or 0) - known
+            assumptions.append(
+                f"{missing} occurrence{'s' if missing != 1 else ''} before {w.span.last_year} "
+                f"that no claim lists"
+            )
+            agreements.append(
+                f"`{claim.id}` says {q} as of {w} but only {known} occurrences are listed "
+                f"({listing})"
+            )
+    ids = tuple(c.id for c in claims)
+    if conflicts:
+        text = "Conflict: " + "; ".join(problems) + "."
+        return Finding(series, Verdict.CONFLICT, text, tuple(readings), tuple(conflicts),
+                       claims=ids)
+    if assumptions:
+        text = (
+            "Consistent if there were "
+            + " and ".join(assumptions)
+            + ": "
+            + "; ".join(agreements)
+            + "."
+        )
+        return Finding(series, Verdict.CONSISTENT_IF, text, tuple(readings),
+                       assumptions=tuple(assumptions), claims=ids)
+    if not counts:
+        text = f"Occurrences listed: {_year_list(sorted(listed))}; no count to check them against."
+    else:
+        text = "Consistent: " + "; ".join(agreements) + "."
+    if left_out:
+        text += f" Left out for want of a date: {_names(left_out)}."
+    return Finding(series, Verdict.CONSISTENT, text, tuple(readings), claims=ids)
+
+
+def _year_list(years: Sequence[int]) -> str:
+    """Compact runs of years: 2012–2013, 2016–2020."""
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs) or "none"
+
+
+# -- tally -----------------------------------------------------------------------------
+
+
+def _tally(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) -> Finding:
+    dated: list[tuple[When, Claim, Quantity]] = []
+    readings: list[str] = []
+    left_out: list[str] = []
+    for claim in claims:
+        q = _q(claim)
+        w = when.get(claim.id)
+        if w is None:
+            left_out.append(claim.id)
+            readings.append(f"`{claim.id}`: {q} — no date; left out")
+            continue
+        dated.append((w, claim, q))
+        readings.append(f"`{claim.id}`: {q} as of {w} ({q.interval})")
+    dated.sort(key=lambda t: (t[0].span, t[1].id))
+    ids = tuple(c.id for c in claims)
+    problems: list[str] = []
+    conflicts: list[str] = []
+    # Same moment: figures given for one date must overlap.
+    moments: dict[Span, list[tuple[When, Claim, Quantity]]] = {}
+    for item in dated:
+        moments.setdefault(item[0].span, []).append(item)
+    for span, group in moments.items():
+        for i, (_, a, qa) in enumerate(group):
+            for _, b, qb in group[i + 1 :]:
+                if qa.interval.intersect(qb.interval).is_empty:
+                    conflicts += [a.id, b.id]
+                    problems.append(
+                        f"for the same date {span}, `{a.id}` says {qa} and `{b.id}` says {qb}"
+                    )
+    # Monotone: a later figure may not fall below an earlier one.
+    if series.monotone is not None:
+        rising = series.monotone is Monotone.INCREASING
+        for i, (wa, a, qa) in enumerate(dated):
+            for wb, b, qb in dated[i + 1 :]:
+                if not wa.span.latest < wb.span.earliest:
+                    continue
+                lo_a, hi_b = (qa.interval.low, qb.interval.high) if rising else (
+                    qb.interval.low, qa.interval.high)
+                if lo_a is not None and hi_b is not None and hi_b < lo_a:
+                    conflicts += [a.id, b.id]
+                    word = "downward" if rising else "upward"
+                    problems.append(
+                        f"a figure revised {word}: `{a.id}` says {qa} on {wa}, "
+                        f"then `{b.id}` says {qb} on {wb}, though the series only "
+                        f"{'grows' if rising else 'shrinks'}"
+                    )
+    if problems:
+        text = "Conflict: " + "; ".join(problems) + "."
+        return Finding(series, Verdict.CONFLICT, text, tuple(readings),
+                       tuple(dict.fromkeys(conflicts)), claims=ids)
+    steps: list[str] = []
+    for span, group in moments.items():
+        common = group[0][2].interval
+        for _, _, q in group[1:]:
+            common = common.intersect(q.interval)
+        figures = " and ".join(
+            f"{q} (`{c.id}`)" for _, c, q in group
+        )
+        steps.append(f"{span}: {figures}" + (
+            f" — together {common}" if len(group) > 1 and _exact(common) else ""))
+    if len(moments) > 1:
+        trend = {Monotone.INCREASING: "growth over time", Monotone.DECREASING:
+                 "decline over time", None: "change over time"}[series.monotone]
+        text = "Consistent: " + "; then ".join(steps) + f". The differences are {trend}."
+    else:
+        text = "Consistent: " + "; ".join(steps) + "."
+    if left_out:
+        text += f" Left out for want of a date: {_names(left_out)}."
+    return Finding(series, Verdict.CONSISTENT, text, tuple(readings), claims=ids)
+
+
+def _exact(iv: Interval) -> bool:
+    return iv.low is not None and iv.low == iv.high
+
+
+# -- status ----------------------------------------------------------------------------
+
+
+@attrs.frozen(order=True)
+class _Status:
+    span: Span
+    value: str
+    claim: str
+    definite: bool  # False: an approximate run ("a decade"), checked separately
+    label: str
+
+
+def _norm(value: str) -> str:
+    return " ".join(value.casefold().split())
+
+
+def _status(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) -> Finding:
+    items: list[_Status] = []
+    runs: list[tuple[Claim, Quantity, int]] = []
+    readings: list[str] = []
+    left_out: list[str] = []
+    for claim in claims:
+        assert claim.value is not None
+        value = _norm(claim.value)
+        w = when.get(claim.id)
+        if claim.years is not None:
+            q = Quantity.parse(claim.years)
+            if q.kind in (QKind.YEARS, QKind.YEAR):
+                years = q.years if q.kind is QKind.YEARS else (int(q.number),)
+                for first, last in _runs(years):
+                    span = Span.years(first, last)
+                    items.append(_Status(span, value, claim.id, True, str(span)))
+                readings.append(f"`{claim.id}`: {claim.value} in {q}")
+                continue
+            end = claim.until if claim.until is not None else (
+                w.span.last_year if w is not None else None)
+            if end is None:
+                left_out.append(claim.id)
+                readings.append(f"`{claim.id}`: {claim.value} for {q} — no end year; left out")
+                continue
+            n = q.interval
+            if _exact(n):
+                span = Span.years(end - int(n.low) + 1, end)  # type: ignore[arg-type]
+                items.append(_Status(span, value, claim.id, True, str(span)))
+                readings.append(f"`{claim.id}`: {claim.value} for {q} up to {end} → {span}")
+            else:
+                runs.append((claim, q, end))
+                readings.append(
+                    f"`{claim.id}`: {claim.value} for {q} ({fmt_years(n)} years) up to {end}")
+            continue
+        if w is None:
+            left_out.append(claim.id)
+            readings.append(f"`{claim.id}`: {claim.value} — no date; left out")
+            continue
+        items.append(_Status(w.span, value, claim.id, True, str(w)))
+        readings.append(f"`{claim.id}`: {claim.value} as of {w}")
+    items.sort()
+    ids = tuple(c.id for c in claims)
+    problems: list[str] = []
+    conflicts: list[str] = []
+    assumptions: list[str] = []
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            if a.value == b.value or not _overlap(a.span, b.span):
+                continue
+            inner, outer = (a, b) if _within(a.span, b.span) else (b, a)
+            if inner.span != outer.span and _within(inner.span, outer.span) and (
+                    outer.span.earliest < inner.span.earliest
+                    or inner.span.latest < outer.span.latest):
+                assumptions.append(
+                    f"the status changed within {outer.span}: `{outer.claim}` says "
+                    f"{outer.value!r} for {outer.label}, `{inner.claim}` says "
+                    f"{inner.value!r} on {inner.label}"
+                )
+            else:
+                conflicts += [a.claim, b.claim]
+                problems.append(
+                    f"`{a.claim}` says {a.value!r} for {a.label} but `{b.claim}` says "
+                    f"{b.value!r} for {b.label}"
+                )
+    notes: list[str] = []
+    for claim, q, end in runs:
+        verdict, note = _check_run(claim, q, end, items)
+        notes.append(note)
+        if verdict is Verdict.CONFLICT:
+            conflicts.append(claim.id)
+            problems.append(note)
+    if problems:
+        return Finding(series, Verdict.CONFLICT, "Conflict: " + "; ".join(problems) + ".",
+                       tuple(readings), tuple(dict.fromkeys(conflicts)), claims=ids)
+    history = _history(items)
+    text = "History: " + "; ".join(history) + "."
+    changes = len(history) - 1
+    if changes:
+        times = {1: "once", 2: "twice"}.get(changes, f"{changes} times")
+        text += f" The status changes {times} over time: a history, not a conflict."
+    text += "".join(f" {n[0].upper()}{n[1:]}." for n in notes)
+    if left_out:
+        text += f" Left out for want of a date: {_names(left_out)}."
+    if assumptions:
+        return Finding(series, Verdict.CONSISTENT_IF,
+                       "Consistent if " + "; ".join(assumptions) + ". " + text,
+                       tuple(readings), assumptions=tuple(assumptions), claims=ids)
+    return Finding(series, Verdict.CONSISTENT, text, tuple(readings), claims=ids)
+
+
+def _runs(years: Sequence[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for y in sorted(years):
+        if out and y == out[-1][1] + 1:
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((y, y))
+    return out
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _within(a: Span, b: Span) -> bool:
+    return b.earliest <= a.earliest and a.latest <= b.latest
+
+
+def _check_run(
+    claim: Claim, q: Quantity, end: int, items: Sequence[_Status]
+) -> tuple[Verdict, str]:
+    """An approximate run ("a decade of co-sponsorship" up to 2018) against the record."""
+    value = _norm(claim.value or "")
+    years_with = {y for it in items if it.value == value and it.span.earliest.month == 1
+                  and it.span.latest.month == 12
+                  for y in range(it.span.first_year, it.span.last_year + 1)}
+    years_other = {y for it in items if it.value != value
+                   for y in range(it.span.first_year, it.span.last_year + 1)}
+    n = q.interval
+    sure = int(n.low) if n.low is not None else 0
+    clash = sorted(y for y in range(end - sure + 1, end + 1) if y in years_other)
+    if clash:
+        return Verdict.CONFLICT, (
+            f"`{claim.id}` says {claim.value!r} for {q} up to {end}, but other claims say "
+            f"otherwise for {_year_list(clash)}")
+    start = end
+    while start - 1 in years_with:
+        start -= 1
+    if end not in years_with:
+        return Verdict.CONSISTENT, (
+            f"`{claim.id}` ({claim.value!r} for {q} up to {end}) has no exact record to "
+            "compare with")
+    length = end - start + 1
+    bounded = start - 1 in years_other
+    record = f"{start}–{end} ({length} years)"
+    if length in n:
+        return Verdict.CONSISTENT, (
+            f"approximate agreement: `{claim.id}` says {q} ({fmt_years(n)} years), the record says "
+            f"{record}")
+    if not bounded and (n.high is None or length < (n.low or 0)):
+        return Verdict.CONSISTENT, (
+            f"`{claim.id}` says {q} ({fmt_years(n)} years); the record shows at least {record}")
+    return Verdict.CONFLICT, (
+        f"`{claim.id}` says {claim.value!r} for {q} ({fmt_years(n)} years) up to {end}, "
+        "but the record "
+        f"says {record}")
+
+
+def _history(items: Sequence[_Status]) -> list[str]:
+    out: list[tuple[str, list[_Status]]] = []
+    for it in items:
+        if out and out[-1][0] == it.value:
+            out[-1][1].append(it)
+        else:
+            out.append((it.value, [it]))
+    lines = []
+    for value, group in out:
+        first, last = group[0].span.earliest, max(g.span.latest for g in group)
+        span = Span(first, last)
+        lines.append(f"{value!r} {span} ({_names(g.claim for g in group)})")
+    return lines
+
+
+# -- fixed -----------------------------------------------------------------------------
+
+
+def _fixed(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) -> Finding:
+    values = [(c.id, _q(c)) for c in claims]
+    readings = tuple(f"`{cid}`: {q}" for cid, q in values)
+    ids = tuple(c.id for c in claims)
+    votes = {(q.number, q.other) for _, q in values if q.kind is QKind.VOTE}
+    if votes and len(votes) + sum(q.kind is not QKind.VOTE for _, q in values) > 1:
+        text = "Conflict: the figures differ: " + "; ".join(
+            f"`{cid}` says {q}" for cid, q in values) + "."
+        return Finding(series, Verdict.CONFLICT, text, readings, ids, claims=ids)
+    point, holders = _best_point([(cid, q.interval) for cid, q in values])
+    outliers = [(cid, q) for cid, q in values if cid not in holders]
+    if not outliers:
+        shown = str(values[0][1]) if len({str(q) for _, q in values}) == 1 else str(point)
+        verb = {1: "gives", 2: "both give"}.get(len(ids), "all give")
+        return Finding(series, Verdict.CONSISTENT,
+                       f"Consistent: {_names(ids)} {verb} {shown}.", readings, claims=ids)
+    text = (f"Conflict: {_names(holders)} give {point}, but "
+            + "; ".join(f"`{cid}` gives {q}" for cid, q in outliers) + ".")
+    return Finding(series, Verdict.CONFLICT, text, readings,
+                   tuple(cid for cid, _ in outliers), claims=ids)
+
+
+_BY_KIND = {
+    Kind.ANNUAL: _annual,
+    Kind.OCCURRENCES: _occurrences,
+    Kind.TALLY: _tally,
+    Kind.STATUS: _status,
+    Kind.FIXED: _fixed,
+}
+
+
+def reconcile(series: Series, claims: Iterable[Claim], when: Mapping[str, When]) -> Finding:
+    """Reconcile the claims of one series, each read at its date in *when* (by claim id).
+
+    >>> from factcheck.model import Claim, Series, Kind, Span
+    >>> import datetime
+    >>> s = Series("years", Kind.ANNUAL)
+    >>> a = Claim("a", "", series="years", value="16th year")
+    >>> b = Claim("b", "", series="years", value="21 straight years")
+    >>> when = {"a": When(Span.year(2020)), "b": When(Span.day(datetime.date(2025, 11, 19)))}
+    >>> f = reconcile(s, [b, a], when)
+    >>> f.verdict.value, fmt_years(f.first_year)
+    ('consistent', '2005')
+    """
+    ordered = sorted(claims, key=lambda c: c.id)
+    return _BY_KIND[series.kind](series, ordered, when)
+
+
+# -- dates -----------------------------------------------------------------------------
+
+
+def claim_dates(
+    claims: Iterable[Claim], sources: Mapping[str, Source],
+    inferred: Mapping[str, DateInference] | None = None,
+) -> dict[str, When]:
+    """When each claim holds: its own as_of, else its first source's date (or inferred date)."""
+    out: dict[str, When] = {}
+    for claim in claims:
+        if claim.as_of is not None:
+            out[claim.id] = When(claim.as_of)
+            continue
+        if not claim.quotes:
+            continue
+        source = sources[claim.quotes[0].source]
+        if source.published is not None:
+            out[claim.id] = When(Span.day(source.published))
+        elif inferred and (inf := inferred.get(source.id)) and inf.span is not None:
+            out[claim.id] = When(inf.span, inferred=True)
+    return out
+
+
+def infer_dates(
+    sources: Mapping[str, Source], series: Iterable[Series], claims: Sequence[Claim]
+) -> dict[str, DateInference]:
+    """Infer the year of each undated source from the annual counts it quotes.
+
+    A count such as "the 16th year" in a series whose first year the dated claims fix
+    at 2005 dates its source to 2005 + 16 − 1 = 2020. All such clues must agree.
+    """
+    dated = claim_dates(claims, sources)
+    out: dict[str, DateInference] = {}
+    firsts: dict[str, Finding] = {}
+    for s in series:
+        if s.kind is Kind.ANNUAL:
+            members = [c for c in claims if c.series == s.id]
+            firsts[s.id] = _annual(s, sorted(members, key=lambda c: c.id), dated)
+    for source in sorted(sources.values(), key=lambda s: s.id):
+        if source.published is not None:
+            continue
+        clues: list[tuple[str, Interval]] = []
+        for claim in sorted(claims, key=lambda c: c.id):
+            if claim.as_of is not None or not claim.quotes:
+                continue
+            if claim.quotes[0].source != source.id or claim.series not in firsts:
+                continue
+            finding = firsts[claim.series]
+            q = _q(claim)
+            if q.kind in (QKind.YEAR, QKind.YEARS) or finding.first_year is None:
+                continue
+            if finding.verdict is Verdict.CONFLICT:
+                continue
+            f, n = finding.first_year, q.interval
+            low = None if f.low is None or n.low is None else int(f.low + n.low - 1)
+            high = None if f.high is None or n.high is None else int(f.high + n.high - 1)
+            year = Interval(low, high)
+            clues.append((
+                claim.id,
+                year,
+            ))
+        if not clues:
+            out[source.id] = DateInference(source.id, None, ("no count in it can date it",))
+            continue
+        common = clues[0][1]
+        for _, iv in clues[1:]:
+            common = common.intersect(iv)
+        reasons = tuple(
+            f"`{cid}` counts {_q(_by_id(claims, cid))} in a series that began in "
+            f"{fmt_years(_first_of(firsts, claims, cid))}, which puts it in {fmt_years(iv)}"
+            for cid, iv in clues
+        )
+        if common.is_empty or common.low is None or common.high is None:
+            out[source.id] = DateInference(
+                source.id, None,
+                reasons + ("these clues do not agree on a year",) if common.is_empty else reasons,
+                conflict=common.is_empty,
+            )
+            continue
+        out[source.id] = DateInference(
+            source.id, Span.years(int(common.low), int(common.high)), reasons)
+    return out
+
+
+def _by_id(claims: Sequence[Claim], cid: str) -> Claim:
+    return next(c for c in claims if c.id == cid)
+
+
+def _first_of(firsts: Mapping[str, Finding], claims: Sequence[Claim], cid: str) -> Interval:
+    series = _by_id(claims, cid).series
+    assert series is not None
+    first = firsts[series].first_year
+    assert first is not None
+    return first

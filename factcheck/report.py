@@ -1,0 +1,183 @@
+"""The Report: every result of one check, ready to print, serialise or render.
+
+A Report is plain data: the anchors of every quote, a verdict per claim, a
+:class:`~factcheck.reconcile.Finding` per series and the inferred dates. Rendering
+it is :mod:`factcheck.render`'s job.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import Any
+
+import attrs
+
+from factcheck.anchor import Anchor
+from factcheck.model import Claim, Quote, Series, Source
+from factcheck.reconcile import DateInference, Finding, Verdict, When, fmt_years
+
+
+class Support(enum.StrEnum):
+    SUPPORTED = "supported"
+    UNSUPPORTED = "unsupported"
+    STALE = "stale"
+
+
+@attrs.frozen
+class QuoteResult:
+    """One quote of a claim and where it was found in its source."""
+
+    quote: Quote
+    anchor: Anchor
+
+    @property
+    def found(self) -> bool:
+        return self.anchor.found
+
+
+@attrs.frozen
+class ClaimResult:
+    """A claim, its quotes' anchors, its date and whether its quotes support it."""
+
+    claim: Claim
+    quotes: tuple[QuoteResult, ...]
+    support: Support
+    when: When | None
+    reason: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    def _repr_markdown_(self) -> str:
+        lines = [f"**{self.claim.id}** — {self.support.value}: {self.claim.statement}", ""]
+        if self.reason:
+            lines += [f"*{self.reason}*", ""]
+        for qr in self.quotes:
+            a = qr.anchor
+            where = (f"{a.start}–{a.end}, {a.method} {a.score:.0f}" if a.found
+                     else "not found")
+            lines.append(f"- `{qr.quote.source}` ({where}): “{qr.quote.text}”")
+        return "\n".join(lines)
+
+
+@attrs.frozen
+class Report:
+    """Everything one check of a case found."""
+
+    sources: tuple[Source, ...]
+    series: tuple[Series, ...]
+    claims: tuple[ClaimResult, ...]
+    findings: tuple[Finding, ...]
+    inferred: tuple[DateInference, ...]
+    strict: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when every claim is supported and no series conflicts.
+
+        A "consistent if" verdict passes unless the report is strict.
+        """
+        bad = {Verdict.CONFLICT} | ({Verdict.CONSISTENT_IF} if self.strict else set())
+        return all(c.support is Support.SUPPORTED for c in self.claims) and not any(
+            f.verdict in bad for f in self.findings
+        ) and not any(i.conflict for i in self.inferred)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def claim(self, claim_id: str) -> ClaimResult:
+        return next(c for c in self.claims if c.id == claim_id)
+
+    def finding(self, series_id: str) -> Finding:
+        return next(f for f in self.findings if f.series.id == series_id)
+
+    def inference(self, source_id: str) -> DateInference | None:
+        return next((i for i in self.inferred if i.source == source_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON: claims, series and sources, in a stable order."""
+        return {
+            "ok": self.ok,
+            "claims": [
+                {
+                    "id": c.id,
+                    "verdict": c.support.value,
+                    "series": c.claim.series,
+                    "value": c.claim.value,
+                    "as_of": None if c.when is None else str(c.when.span),
+                    "as_of_inferred": bool(c.when and c.when.inferred),
+                    "reason": c.reason,
+                    "quotes": [_quote_dict(q) for q in c.quotes],
+                }
+                for c in self.claims
+            ],
+            "series": [_finding_dict(f) for f in self.findings],
+            "sources": [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "publisher": s.publisher,
+                    "published": None if s.published is None else s.published.isoformat(),
+                    "inferred_published": _inferred(self.inference(s.id)),
+                    "inferred_reasons": list(i.reasons) if (i := self.inference(s.id)) else [],
+                    "sha256": s.sha256,
+                }
+                for s in self.sources
+            ],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+    def brief(self, title: str | None = None) -> str:
+        """The cited Markdown brief (see :func:`factcheck.render.render_brief`)."""
+        from factcheck.render import render_brief
+
+        return render_brief(self, title=title)
+
+    def _repr_markdown_(self) -> str:
+        return self.brief()
+
+
+def _inferred(inference: DateInference | None) -> str | None:
+    if inference is None or inference.span is None:
+        return None
+    return str(inference.span)
+
+
+def _quote_dict(q: QuoteResult) -> dict[str, Any]:
+    a = q.anchor
+    out: dict[str, Any] = {
+        "source": q.quote.source,
+        "text": q.quote.text,
+        "status": a.status,
+        "start": a.start,
+        "end": a.end,
+        "method": a.method,
+        "score": round(a.score, 1),
+    }
+    if not a.found and a.nearest is not None:
+        out["nearest"] = {"start": a.nearest.start, "end": a.nearest.end,
+                          "score": round(a.nearest.score, 1), "text": a.nearest.text}
+    return out
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": f.series.id,
+        "kind": f.series.kind.value,
+        "verdict": f.verdict.value,
+        "explanation": f.explanation,
+        "claims": list(f.claims),
+        "conflicts": list(f.conflicts),
+        "assumptions": list(f.assumptions),
+    }
+    if f.series.kind.value == "annual":
+        fy = f.first_year
+        out["first_year"] = (
+            int(fy.low) if fy is not None and fy.low is not None and fy.low == fy.high
+            else None if fy is None else fmt_years(fy)
+        )
+    return out

@@ -1,0 +1,189 @@
+"""Normalisation with an offset map back to the original text.
+
+Quotes are typed by people and sources are printed by publishers: the same words arrive
+with curly or straight quotes, en dashes or hyphens, soft hyphens, non-breaking spaces and
+line breaks in different places. :func:`normalize` folds those differences away and keeps,
+for every character of the result, the span of the original text it came from, so that a
+match found in the normalised text can be reported exactly, to the character, in the text
+the user will read.
+
+What normalisation does, in order, per character:
+
+* soft hyphen U+00AD and zero-width characters (U+200B-U+200D, U+2060, U+FEFF) are removed;
+* every run of whitespace (including NBSP, thin spaces and newlines) becomes one space,
+  at the ends of the text too (collapsed, never stripped, so offsets still map);
+* typographic quotes become ``'`` or ``"`` and every dash or minus sign becomes ``-``;
+* everything else is put in Unicode NFKC form (``ﬁ`` becomes ``fi``, ``e`` followed by a
+  combining acute accent becomes ``é``, full-width letters become ASCII).
+
+Case is kept: folding case is a choice for the fuzzy matcher, not for normalisation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import attrs
+
+from factcheck.errors import FactCheckError
+
+__all__ = ["Normalized", "SpanError", "normalize"]
+
+_REMOVED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+# Mapped before NFKC: NFKC would turn the double prime into two single primes.
+_MAPPED = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+}
+
+# Printable ASCII that needs no work: a character is "plain" unless it is part of a
+# whitespace run longer than one space, or it is followed by a non-ASCII character it
+# might compose with (e + U+0301 is é).
+_PLAIN = re.compile(r"(?:[\x21-\x7e]|(?<!\s)\x20(?!\s))(?![^\x00-\x7f])")
+_PLAIN_RUN = re.compile(rf"(?:{_PLAIN.pattern})+")
+
+# A sequence of starters that keep composing (Hangul jamo, some Indic vowel signs) is
+# short in real text; the cap keeps hostile input linear.
+_MAX_STARTER_RUN = 32
+
+
+class SpanError(FactCheckError, IndexError):
+    """A span does not fit the normalised text it is applied to."""
+
+
+@attrs.frozen
+class Normalized:
+    """A normalised text and, for each of its characters, the original span it came from.
+
+    Character ``i`` of :attr:`text` came from ``original[starts[i]:ends[i]]``. Several
+    normalised characters share one span when a character expands (``ﬁ`` gives ``f`` and
+    ``i``) or a whitespace run collapses to its single space; both maps are monotone.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that ``text[start:end]`` came from.
+
+        ``original[s:e]`` is the smallest slice whose normalisation covers the span. An
+        empty span maps to an empty span at the original position of ``text[start]``.
+
+        >>> n = normalize("\u201cNo,\u201d she said \u2014  twice.")
+        >>> n.text
+        '"No," she said - twice.'
+        >>> n.to_original(15, 16)
+        (15, 16)
+        >>> n.to_original(14, 17)
+        (14, 18)
+        """
+        size = len(self.text)
+        if not 0 <= start <= end <= size:
+            raise SpanError(f"span [{start}, {end}) does not fit a text of {size} characters")
+        if start == end:
+            if start < size:
+                return self.starts[start], self.starts[start]
+            last = self.ends[-1] if size else 0
+            return last, last
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise *text* for matching, keeping a map back to the original offsets.
+
+    >>> n = normalize("21\u00a0straight\u2011years, \u2018officially\u2019")
+    >>> n.text
+    "21 straight-years, 'officially'"
+    >>> n.to_original(3, 11), n.to_original(19, 31)
+    ((3, 11), (19, 31))
+    >>> normalize("ﬁne co\u00adoperation").text
+    'fine cooperation'
+    >>> normalize("  two\\n\\n lines ").text
+    ' two lines '
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for match in _PLAIN_RUN.finditer(text):
+        a, b = match.span()
+        if a > pos:
+            _normalize_slow(text, pos, a, out, starts, ends)
+        if text[a] == " " and out and out[-1].endswith(" "):
+            # An NFKC expansion ended in a space right before this plain one.
+            ends[-1] = a + 1
+            a += 1
+            if a == b:
+                pos = b
+                continue
+        out.append(text[a:b])
+        starts.extend(range(a, b))
+        ends.extend(range(a + 1, b + 1))
+        pos = b
+    if pos < len(text):
+        _normalize_slow(text, pos, len(text), out, starts, ends)
+    return Normalized("".join(out), tuple(starts), tuple(ends))
+
+
+def _emit(
+    ch: str, start: int, end: int, out: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Append one normalised character, collapsing it into a preceding space if it is one."""
+    if ch in _REMOVED:
+        return
+    ch = _MAPPED.get(ch, ch)
+    if ch.isspace():
+        if out and out[-1].endswith(" "):
+            ends[-1] = max(ends[-1], end)
+            return
+        ch = " "
+    out.append(ch)
+    starts.append(start)
+    ends.append(end)
+
+
+def _normalize_slow(
+    text: str, pos: int, stop: int, out: list[str], starts: list[int], ends: list[int]
+) -> None:
+    """Normalise ``text[pos:stop]`` character by character (the part that is not plain ASCII)."""
+    nfkc = unicodedata.normalize
+    while pos < stop:
+        c = text[pos]
+        if c in _REMOVED:
+            pos += 1
+            continue
+        if c.isspace():
+            end = pos + 1
+            while end < stop and text[end].isspace():
+                end += 1
+            _emit(" ", pos, end, out, starts, ends)
+            pos = end
+            continue
+        if c in _MAPPED:
+            _emit(_MAPPED[c], pos, pos + 1, out, starts, ends)
+            pos += 1
+            continue
+        # One segment: a character and whatever composes with it. NFKC of the segment is
+        # taken as a whole; each character it yields maps to the whole segment.
+        end = pos + 1
+        starter_run = 1
+        while end < stop:
+            d = text[end]
+            if d.isspace() or d in _REMOVED or d in _MAPPED:
+                break
+            if unicodedata.combining(d) == 0:
+                if starter_run >= _MAX_STARTER_RUN:
+                    break
+                if nfkc("NFKC", text[pos : end + 1]) == nfkc("NFKC", text[pos:end]) + nfkc(
+                    "NFKC", d
+                ):
+                    break
+                starter_run += 1
+            end += 1
+        for ch in nfkc("NFKC", text[pos:end]):
+            _emit(ch, pos, end, out, starts, ends)
+        pos = end

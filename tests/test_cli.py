@@ -1,0 +1,94 @@
+"""The factcheck command: exit codes, JSON shape, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from tests.conftest import ROOT
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_json_on_bundled_case(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--root", str(ROOT), "--format", "json")
+    data = json.loads(out)
+    assert code == 0, out
+    assert all(q["start"] is not None for c in data["claims"] for q in c["quotes"])
+    series = {s["id"]: s for s in data["series"]}
+    assert series["adoption-years"]["verdict"] == "consistent"
+    assert series["adoption-years"]["first_year"] == 2005
+    for sid in ("cosponsors-2025", "us-cosponsor-2025", "south-korea-cosponsor",
+                "assembly-consensus"):
+        assert series[sid]["verdict"] == "consistent", series[sid]
+    sources = {s["id"]: s for s in data["sources"]}
+    assert sources["003-undated-plenary"]["inferred_published"] == "2020"
+    assert sources["004-undated-taipei"]["inferred_published"] == "2024"
+    assert sources["000-yonhap-2025-11-20"]["published"] == "2025-11-20"
+    assert set(data["claims"][0]) >= {"id", "verdict", "series", "quotes"}
+    assert set(data["claims"][0]["quotes"][0]) >= {"source", "start", "end", "method", "score"}
+
+
+def test_check_text_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--root", str(ROOT))
+    assert code == 0
+    assert out.rstrip().endswith("OK")
+
+
+def test_conflict_exits_1(case_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = case_dir / "claims" / "adoption-years.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'value = "21 straight years"', 'value = "19th year"'), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--root", str(case_dir))
+    assert code == 1
+    assert "conflict" in out and "2007" in out
+
+
+def test_unsupported_quote_exits_1_and_shows_nearest(
+        case_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = case_dir / "claims" / "cosponsors.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'text = "adopted the resolution, co-sponsored by 61 countries"',
+        'text = "The Security Council vetoed a motion on fisheries quotas"'), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--root", str(case_dir), "--format", "json")
+    assert code == 1
+    claim = next(c for c in json.loads(out)["claims"] if c["id"] == "cosponsored-by-61")
+    assert claim["verdict"] == "unsupported"
+
+
+def test_bad_source_id_exits_2_with_one_clear_message(
+        case_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = case_dir / "claims" / "nkhra.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'source = "004-undated-taipei"', 'source = "004-undated-taipej"', 1), encoding="utf-8")
+    code, out, err = run(capsys, "check", "--root", str(case_dir))
+    assert code == 2 and out == ""
+    assert "claims/nkhra.toml:" in err
+    assert "nkhra-first-adopted-2004" in err
+    assert "did you mean '004-undated-taipei'?" in err
+    assert "Traceback" not in err
+
+
+def test_brief_to_file_is_written_and_inputs_are_protected(
+        case_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = case_dir / "out" / "brief.md"
+    code, out, _ = run(capsys, "brief", "--root", str(case_dir), "-o", str(target))
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").startswith("# Fact-check brief")
+    victim = case_dir / "claims" / "nkhra.toml"
+    before = victim.read_bytes()
+    code, _, err = run(capsys, "brief", "--root", str(case_dir), "-o", str(victim))
+    assert code == 2 and "refusing" in err
+    assert victim.read_bytes() == before
+
+
+def test_missing_root_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "--root", str(tmp_path / "nope"))
+    assert code == 2 and "no such folder" in err

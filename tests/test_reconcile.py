@@ -1,0 +1,241 @@
+"""Reconciliation: verdicts, reasons, and the laws they obey."""
+
+from __future__ import annotations
+
+import datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck import Claim, Kind, Monotone, Series, Span, Verdict, When, reconcile
+from tests.strategies import ANNUAL, agreeing_annual, annual_any, annual_claim, ordinal
+
+D = datetime.date
+
+
+def claim(cid: str, value: str, series: str = "s", **kw: object) -> Claim:
+    return Claim(cid, f"statement {cid}", series=series, value=value, **kw)  # type: ignore[arg-type]
+
+
+def day(y: int, m: int = 6, d: int = 1) -> When:
+    return When(Span.day(D(y, m, d)))
+
+
+# -- annual ----------------------------------------------------------------------------
+
+
+def test_annual_counts_read_at_their_dates_agree_on_2005() -> None:
+    claims = [
+        claim("a", "16th year", "years"),
+        claim("b", "20th consecutive year", "years"),
+        claim("c", "21 straight years", "years"),
+        claim("d", "since 2005", "years"),
+    ]
+    when = {"a": day(2020), "b": day(2024), "c": day(2025)}
+    f = reconcile(ANNUAL, claims, when)
+    assert f.verdict is Verdict.CONSISTENT
+    assert (f.first_year.low, f.first_year.high) == (2005, 2005)  # type: ignore[union-attr]
+    assert "2005" in f.explanation and "`a`" in f.explanation
+
+
+def test_a_19th_year_in_2025_is_a_conflict_with_its_reason() -> None:
+    claims = [
+        claim("a", "16th year", "years"),
+        claim("b", "21 straight years", "years"),
+        claim("bad", "19th year", "years"),
+    ]
+    when = {"a": day(2020), "b": day(2025), "bad": day(2025)}
+    f = reconcile(ANNUAL, claims, when)
+    assert f.verdict is Verdict.CONFLICT
+    assert f.conflicts == ("bad",)
+    assert "`bad` implies a first year of 2007" in f.explanation
+    assert "2005" in f.explanation
+
+
+def test_undated_annual_claim_is_left_out_and_said_so() -> None:
+    f = reconcile(ANNUAL, [claim("a", "16th year", "years"), claim("b", "since 2005", "years")], {})
+    assert f.verdict is Verdict.CONSISTENT
+    assert "Left out" not in f.explanation or "`a`" in f.explanation
+    assert any("no date" in r for r in f.readings)
+
+
+# -- tally -----------------------------------------------------------------------------
+
+TALLY = Series("s", Kind.TALLY, monotone=Monotone.INCREASING)
+
+
+def test_growing_cosponsors_are_growth_not_conflict() -> None:
+    claims = [claim("first", "41"), claim("later", "61"), claim("approx", "more than 60")]
+    when = {"first": day(2025, 11, 12), "later": day(2025, 11, 19), "approx": day(2025, 11, 19)}
+    f = reconcile(TALLY, claims, when)
+    assert f.verdict is Verdict.CONSISTENT
+    assert "growth" in f.explanation
+
+
+def test_later_lower_figure_is_a_downward_revision() -> None:
+    claims = [claim("a", "60"), claim("b", "35")]
+    f = reconcile(TALLY, claims, {"a": day(2025, 1, 1), "b": day(2025, 1, 3)})
+    assert f.verdict is Verdict.CONFLICT
+    assert "revised downward" in f.explanation
+    assert set(f.conflicts) == {"a", "b"}
+
+
+def test_same_day_different_figures_conflict_with_both_quoted() -> None:
+    f = reconcile(Series("s", Kind.TALLY), [claim("a", "41"), claim("b", "61")],
+                  {"a": day(2025), "b": day(2025)})
+    assert f.verdict is Verdict.CONFLICT
+    assert "41" in f.explanation and "61" in f.explanation
+
+
+# -- status ----------------------------------------------------------------------------
+
+STATUS = Series("s", Kind.STATUS)
+
+
+def test_status_change_over_time_is_a_history() -> None:
+    claims = [claim("no", "not a co-sponsor"), claim("yes", "co-sponsor")]
+    f = reconcile(STATUS, claims, {"no": day(2025, 11, 12), "yes": day(2025, 11, 19)})
+    assert f.verdict is Verdict.CONSISTENT
+    assert "history" in f.explanation
+
+
+def test_two_values_for_the_same_moment_conflict() -> None:
+    claims = [claim("no", "not a co-sponsor"), claim("yes", "co-sponsor")]
+    f = reconcile(STATUS, claims, {"no": day(2025, 11, 12), "yes": day(2025, 11, 12)})
+    assert f.verdict is Verdict.CONFLICT
+
+
+def test_year_spans_and_an_approximate_decade() -> None:
+    claims = [
+        claim("y", "co-sponsor", years="2008-2018"),
+        claim("n", "not a co-sponsor", years="2019-22"),
+        claim("decade", "co-sponsor", years="a decade", until=2018),
+    ]
+    f = reconcile(STATUS, claims, {})
+    assert f.verdict is Verdict.CONSISTENT
+    assert "approximate agreement" in f.explanation.lower()
+
+
+def test_overlapping_year_spans_with_different_values_conflict() -> None:
+    claims = [claim("y", "co-sponsor", years="2008-2019"),
+              claim("n", "not a co-sponsor", years="2019-2022")]
+    f = reconcile(STATUS, claims, {})
+    assert f.verdict is Verdict.CONFLICT
+    assert set(f.conflicts) == {"y", "n"}
+
+
+# -- occurrences and fixed -------------------------------------------------------------
+
+OCC = Series("s", Kind.OCCURRENCES)
+
+
+def test_seventh_time_matches_listed_years_plus_its_own() -> None:
+    claims = [claim("n", "7th time"), claim("list", "2012-2013 and 2016-2019")]
+    f = reconcile(OCC, claims, {"n": When(Span.year(2020), inferred=True)})
+    assert f.verdict is Verdict.CONSISTENT
+    assert "number 7" in f.explanation
+
+
+def test_too_many_listed_occurrences_conflict() -> None:
+    claims = [claim("n", "5th time"), claim("list", "2012-2013 and 2016-2019")]
+    f = reconcile(OCC, claims, {"n": day(2020)})
+    assert f.verdict is Verdict.CONFLICT
+
+
+def test_too_few_listed_occurrences_is_consistent_if() -> None:
+    claims = [claim("n", "9th time"), claim("list", "2012-2013 and 2016-2019")]
+    f = reconcile(OCC, claims, {"n": day(2020)})
+    assert f.verdict is Verdict.CONSISTENT_IF
+    assert f.assumptions
+
+
+def test_fixed_values_must_agree() -> None:
+    fixed = Series("s", Kind.FIXED)
+    assert reconcile(fixed, [claim("a", "2004"), claim("b", "2004")], {}).verdict is \
+        Verdict.CONSISTENT
+    f = reconcile(fixed, [claim("a", "2004"), claim("b", "2004"), claim("c", "2005")], {})
+    assert f.verdict is Verdict.CONFLICT and f.conflicts == ("c",)
+
+
+# -- laws ------------------------------------------------------------------------------
+
+
+@given(annual_any(), st.randoms(use_true_random=False))
+def test_input_order_never_changes_a_verdict(data: tuple[list[Claim], dict[str, When]],
+                                             rnd: object) -> None:
+    """reconcile(s, claims) == reconcile(s, shuffled(claims)) for every series."""
+    claims, when = data
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert reconcile(ANNUAL, claims, when) == reconcile(ANNUAL, shuffled, when)
+
+
+@given(agreeing_annual(), st.integers(-50, 50))
+def test_shifting_every_date_by_k_shifts_the_first_year_by_k(
+        data: tuple[int, list[Claim], dict[str, When]], k: int) -> None:
+    """Moving every date (and every stated year) k years later moves the first year by k."""
+    first, claims, when = data
+    shifted_claims = [
+        Claim(c.id, c.statement, series=c.series,
+              value=f"since {first + k}" if c.value and c.value.startswith("since") else c.value)
+        for c in claims
+    ]
+    shifted_when = {cid: When(w.span.shift_years(k), w.inferred) for cid, w in when.items()}
+    a = reconcile(ANNUAL, claims, when)
+    b = reconcile(ANNUAL, shifted_claims, shifted_when)
+    assert a.verdict is b.verdict is Verdict.CONSISTENT
+    assert a.first_year is not None and b.first_year is not None
+    assert (b.first_year.low, b.first_year.high) == (a.first_year.low + k, a.first_year.high + k)
+
+
+@given(agreeing_annual(), st.data())
+def test_adding_an_agreeing_claim_never_creates_a_conflict(
+        data: tuple[int, list[Claim], dict[str, When]], more: st.DataObject) -> None:
+    """A consistent series plus a claim implying the same first year stays consistent."""
+    first, claims, when = data
+    extra, w = more.draw(annual_claim(first, 999))
+    f = reconcile(ANNUAL, [*claims, extra], {**when, extra.id: w} if w else when)
+    assert f.verdict is Verdict.CONSISTENT
+    assert f.first_year is not None and first in f.first_year
+
+
+@given(annual_any(), st.data())
+def test_removing_a_claim_never_creates_a_conflict(
+        data: tuple[list[Claim], dict[str, When]], more: st.DataObject) -> None:
+    """If a series is consistent, every subset of its claims is consistent too."""
+    claims, when = data
+    if reconcile(ANNUAL, claims, when).verdict is not Verdict.CONSISTENT:
+        return
+    drop = more.draw(st.sampled_from(claims))
+    rest = [c for c in claims if c is not drop]
+    assert reconcile(ANNUAL, rest, when).verdict is Verdict.CONSISTENT
+
+
+APPROX = ["{v}", "more than {below}", "at least {v}", "about {v}", "nearly {above}",
+          "fewer than {above}", "at most {v}", "over {below}"]
+
+
+@given(st.integers(20, 10_000), st.lists(st.sampled_from(APPROX), min_size=1, max_size=6))
+def test_intervals_holding_the_true_value_are_consistent(true: int, forms: list[str]) -> None:
+    """Figures worded approximately but each allowing the true value agree at one moment."""
+    claims = [claim(f"c{i}", f.format(v=true, below=true - 1, above=true + 1))
+              for i, f in enumerate(forms)]
+    when = {c.id: day(2025) for c in claims}
+    f = reconcile(Series("s", Kind.TALLY), claims, when)
+    assert f.verdict is Verdict.CONSISTENT, f.explanation
+
+
+@given(st.lists(st.integers(0, 5000), min_size=1, max_size=10), st.randoms(use_true_random=False))
+def test_monotone_series_consistent_under_any_interleaving(values: list[int], rnd: object) -> None:
+    """Increasing values, dated in increasing order and listed in any order, are consistent."""
+    values = sorted(values)
+    claims = [claim(f"c{i}", str(v)) for i, v in enumerate(values)]
+    when = {c.id: When(Span.day(D(2025, 1, 1) + datetime.timedelta(days=i)))
+            for i, c in enumerate(claims)}
+    rnd.shuffle(claims)  # type: ignore[attr-defined]
+    assert reconcile(TALLY, claims, when).verdict is Verdict.CONSISTENT
+
+
+def test_ordinal_helper() -> None:
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
