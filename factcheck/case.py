@@ -1,7 +1,4 @@
-"""A case: the sources and claims of one fact-check, and the check that ties them together.
-
->>> case = Case.load("examples/does-not-exist")  # doctest: +SKIP
-"""
+"""A case: the sources and claims of one fact-check, and the check that ties them together."""
 
 from __future__ import annotations
 
@@ -10,27 +7,33 @@ from pathlib import Path
 
 import attrs
 
-from factcheck.anchor import anchor
+from factcheck.anchor import Anchor, anchor
 from factcheck.load import load_case
-from factcheck.model import Claim, Series, Source
+from factcheck.lock import Lock, PinCheck, pin, verify
+from factcheck.model import Claim, Quote, Series, Source
+from factcheck.quantities import find_quantities
 from factcheck.reconcile import Finding, claim_dates, infer_dates, reconcile
 from factcheck.report import ClaimResult, QuoteResult, Report, Support
 
 
 @attrs.frozen
 class Case:
-    """The sources, series and claims of one fact-check."""
+    """The sources, series and claims of one fact-check, and its lock if it has one."""
 
     sources: tuple[Source, ...]
     series: tuple[Series, ...]
     claims: tuple[Claim, ...]
     root: Path | None = None
+    lock: Lock | None = None
 
     @classmethod
     def load(cls, root: str | Path = ".") -> Case:
-        """Read ``root/sources/*.md`` and ``root/claims/*.toml``; raises LoadError."""
+        """Read ``root/sources/*.md``, ``root/claims/*.toml`` and ``root/factcheck.lock``.
+
+        Raises :class:`~factcheck.errors.LoadError` listing every problem found.
+        """
         loaded = load_case(root)
-        return cls(loaded.sources, loaded.series, loaded.claims, Path(root))
+        return cls(loaded.sources, loaded.series, loaded.claims, Path(root), loaded.lock)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -39,23 +42,14 @@ class Case:
         return next(c for c in self.claims if c.id == claim_id)
 
     def check(self, *, strict: bool = False) -> Report:
-        """Anchor every quote, date every claim, reconcile every series."""
+        """Anchor every quote, verify it against the lock, date every claim, reconcile."""
         by_id: Mapping[str, Source] = {s.id: s for s in self.sources}
         inferred = infer_dates(by_id, self.series, self.claims)
         when = claim_dates(self.claims, by_id, inferred)
         results = []
         for claim in self.claims:
-            quotes = tuple(
-                QuoteResult(q, anchor(q.text, by_id[q.source].body, prefix=q.prefix,
-                                      suffix=q.suffix))
-                for q in claim.quotes
-            )
-            missing = [qr for qr in quotes if not qr.found]
-            if missing:
-                support = Support.UNSUPPORTED
-                reason = "; ".join(_not_found(qr) for qr in missing)
-            else:
-                support, reason = Support.SUPPORTED, ""
+            quotes = tuple(self._quote(claim, i, q, by_id) for i, q in enumerate(claim.quotes, 1))
+            support, reason = _support(quotes)
             results.append(ClaimResult(claim, quotes, support, when.get(claim.id), reason))
         findings: list[Finding] = []
         for s in self.series:
@@ -68,12 +62,66 @@ class Case:
             findings=tuple(findings),
             inferred=tuple(inferred[k] for k in sorted(inferred)),
             strict=strict,
+            locked=self.lock is not None,
         )
 
+    def _quote(self, claim: Claim, index: int, quote: Quote,
+               by_id: Mapping[str, Source]) -> QuoteResult:
+        source = by_id[quote.source]
+        found = anchor(quote.text, source.body, prefix=quote.prefix, suffix=quote.suffix)
+        check: PinCheck | None = None
+        if self.lock is not None:
+            check = verify(self.lock.get(claim.id, index), quote.text, source)
+        return QuoteResult(quote, found, check, _figures_differ(quote.text, found))
 
-def _not_found(qr: QuoteResult) -> str:
-    near = qr.anchor.nearest
-    text = f"quote not found in `{qr.quote.source}`"
-    if near is not None:
-        text += f"; nearest passage (score {near.score:.0f}): “{near.text}”"
-    return text
+    def pin(self, report: Report | None = None, *, update: bool = False) -> Lock:
+        """The lock for this case: existing pins kept (unless *update*), new quotes pinned."""
+        report = report or self.check()
+        by_id = {s.id: s for s in self.sources}
+        anchors: dict[tuple[str, int], Anchor] = {
+            (c.id, i): qr.anchor for c in report.claims for i, qr in enumerate(c.quotes, 1)
+        }
+        fresh = pin(self.claims, by_id, anchors)
+        if update or self.lock is None:
+            return fresh
+        kept = {(p.claim, p.index): p for p in self.lock.pins
+                if any(c.id == p.claim and len(c.quotes) >= p.index
+                       and c.quotes[p.index - 1].text == p.quote for c in self.claims)}
+        merged = [kept.get((p.claim, p.index), p) for p in fresh.pins]
+        return Lock(tuple(merged))
+
+
+def _figures_differ(quote: str, found: Anchor) -> str:
+    """When a quote matched only approximately, the figures in it must still be the source's."""
+    if not found.found or found.method == "exact":
+        return ""
+    said = [str(m.quantity) for m in find_quantities(quote)]
+    there = [str(m.quantity) for m in find_quantities(found.text)]
+    if sorted(said) == sorted(there):
+        return ""
+    return (f"the source gives {', '.join(there) or 'no figure'} where the quote says "
+            f"{', '.join(said) or 'no figure'}")
+
+
+def _support(quotes: tuple[QuoteResult, ...]) -> tuple[Support, str]:
+    problems: list[str] = []
+    support = Support.SUPPORTED
+    for qr in quotes:
+        if qr.pin is not None and qr.pin.status == "altered":
+            support = Support.STALE if support is Support.SUPPORTED else support
+            problems.append(f"quote {qr.pin.describe()}")
+        elif qr.pin is not None and qr.pin.status == "orphaned":
+            support = Support.UNSUPPORTED
+            problems.append(f"pinned quote {qr.pin.describe()}")
+        elif not qr.found:
+            support = Support.UNSUPPORTED
+            near = qr.anchor.nearest
+            text = f"quote not found in `{qr.quote.source}`"
+            if near is not None:
+                text += f"; nearest passage (score {near.score:.0f}): “{near.text}”"
+            problems.append(text)
+        elif qr.figures:
+            support = Support.UNSUPPORTED
+            problems.append(f"quote in `{qr.quote.source}` matched approximately, but "
+                            f"{qr.figures}")
+    return support, "; ".join(problems)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from factcheck.case import Case
 from factcheck.errors import FactCheckError
+from factcheck.lock import LOCK_NAME
 from factcheck.report import Report, Support
 
 
@@ -73,15 +74,44 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_pin(args: argparse.Namespace) -> int:
+    case = Case.load(args.root)
+    report = case.check()
+    lock = case.pin(report, update=args.update)
+    path = Path(args.root) / LOCK_NAME
+    text = lock.to_toml()
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        print(f"{path}: up to date ({len(lock.pins)} quotes pinned)", file=sys.stderr)
+    else:
+        write_atomic(path, text)
+        print(f"wrote {path} ({len(lock.pins)} quotes pinned)", file=sys.stderr)
+    unfound = [f"{c.id} quote {i}" for c in report.claims
+               for i, qr in enumerate(c.quotes, 1) if not qr.found]
+    if unfound:
+        print("not pinned (quote not found): " + ", ".join(unfound), file=sys.stderr)
+    if not args.update:
+        changed = [f"{c.id}: {qr.pin.describe()}" for c in report.claims for qr in c.quotes
+                   if qr.pin is not None and qr.pin.status in ("altered", "orphaned")]
+        for line in changed:
+            print(f"kept the old pin, review: {line}", file=sys.stderr)
+        if changed:
+            print("after review, re-pin with `factcheck pin --update`", file=sys.stderr)
+            return 1
+    return 0
+
+
 def check_text(report: Report) -> str:
     """The plain-text summary `factcheck check` prints."""
     lines: list[str] = []
     for c in report.claims:
         mark = "ok " if c.support is Support.SUPPORTED else "!! "
-        lines.append(f"{mark}claim {c.id}: {c.support.value}")
+        lines.append(f"{mark}claim {c.id}: {c.support.value}" + (
+            f" — {c.reason}" if c.reason else ""))
         for qr in c.quotes:
             a = qr.anchor
-            if a.found:
+            if qr.pin is not None and qr.pin.status != "unchanged":
+                lines.append(f"      {qr.quote.source} pinned quote {qr.pin.describe()}")
+            elif a.found:
                 lines.append(f"      {qr.quote.source} {a.start}-{a.end} {a.method} "
                              f"{a.score:.0f}{' ambiguous' if a.status == 'ambiguous' else ''}")
             else:
@@ -128,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="treat 'consistent if' verdicts as failures")
     p.set_defaults(func=cmd_check)
+
+    p = add("pin", f"pin every quote to the current version of its source in {LOCK_NAME}")
+    p.add_argument("--update", action="store_true",
+                   help="re-pin every quote, accepting changed sources (after review)")
+    p.set_defaults(func=cmd_pin)
     return parser
 
 

@@ -21,7 +21,8 @@ from typing import Any
 
 import attrs
 
-from factcheck.errors import LoadError, Location, Problem, QuantityError, did_you_mean
+from factcheck.errors import LoadError, Location, LockError, Problem, QuantityError, did_you_mean
+from factcheck.lock import LOCK_NAME, Lock
 from factcheck.model import Claim, Kind, Monotone, Quote, Series, Source, Span
 from factcheck.quantities import Quantity, find_quantities
 
@@ -43,6 +44,7 @@ class Loaded:
     sources: tuple[Source, ...]
     series: tuple[Series, ...]
     claims: tuple[Claim, ...]
+    lock: Lock | None = None
 
 
 class _Problems:
@@ -82,9 +84,15 @@ def load_case(root: str | Path) -> Loaded:
         series.extend(file_series)
         claims.extend(file_claims)
     _cross_check(sources, series, claims, problems)
+    lock = None
+    if (root / LOCK_NAME).is_file():
+        try:
+            lock = Lock.parse((root / LOCK_NAME).read_text(encoding="utf-8"), LOCK_NAME)
+        except (LockError, UnicodeDecodeError) as exc:
+            problems.add(Location(LOCK_NAME), str(exc).removeprefix(f"{LOCK_NAME}: "))
     if problems.items:
         raise LoadError(problems.items)
-    return Loaded(tuple(sources), tuple(series), tuple(claims))
+    return Loaded(tuple(sources), tuple(series), tuple(claims), lock)
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -185,12 +185,15 @@ def verify(p: Pin | None, quote_text: str, source: Source | None) -> PinCheck:
         if now == p.exact:
             return PinCheck("moved", p, start, end, now)
         return PinCheck("altered", p, start, end, now, _changes(p.exact, now))
-    found = anchor(p.exact, body, prefix=p.prefix, suffix=p.suffix, hint=p.start)
-    if found.found and found.start is not None and found.end is not None:
-        now = body[found.start:found.end]
-        if now == p.exact:
-            return PinCheck("moved", p, found.start, found.end, now)
-        return PinCheck("altered", p, found.start, found.end, now, _changes(p.exact, now))
+    # Elsewhere, with its old context first; then on its own words (a moved paragraph
+    # takes the passage away from the context it had).
+    for context in ((p.prefix, p.suffix), ("", "")):
+        found = anchor(p.exact, body, prefix=context[0], suffix=context[1], hint=p.start)
+        if found.found and found.start is not None and found.end is not None:
+            now = body[found.start:found.end]
+            if now == p.exact:
+                return PinCheck("moved", p, found.start, found.end, now)
+            return PinCheck("altered", p, found.start, found.end, now, _changes(p.exact, now))
     return PinCheck("orphaned", p)
 
 

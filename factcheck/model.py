@@ -197,3 +197,12 @@ class Claim:
     def sources(self) -> tuple[str, ...]:
         """The ids of the sources this claim quotes, in first-quoted order."""
         return tuple(dict.fromkeys(q.source for q in self.quotes))
+
+    def _repr_markdown_(self) -> str:
+        head = f"**{self.id}**: {self.statement}"
+        if self.series:
+            head += f" — series `{self.series}`"
+            if self.value:
+                head += f", {self.value}"
+        quotes = [f"- `{q.source}`: “{q.text}”" for q in self.quotes]
+        return "\n".join([head, "", *quotes])

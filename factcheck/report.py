@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from factcheck.anchor import Anchor
+from factcheck.lock import PinCheck
 from factcheck.model import Claim, Quote, Series, Source
 from factcheck.reconcile import DateInference, Finding, Verdict, When, fmt_years
 
@@ -30,6 +31,8 @@ class QuoteResult:
 
     quote: Quote
     anchor: Anchor
+    pin: PinCheck | None = None  # against the lock, when the case has one
+    figures: str = ""  # how the figures of an approximate match differ from the quote's
 
     @property
     def found(self) -> bool:
@@ -72,6 +75,7 @@ class Report:
     findings: tuple[Finding, ...]
     inferred: tuple[DateInference, ...]
     strict: bool = False
+    locked: bool = False  # the case has a lock, and quotes were verified against it
 
     @property
     def ok(self) -> bool:
@@ -158,9 +162,25 @@ def _quote_dict(q: QuoteResult) -> dict[str, Any]:
         "method": a.method,
         "score": round(a.score, 1),
     }
+    if q.pin is not None:
+        out["pin"] = _pin_dict(q.pin)
+    if q.figures:
+        out["figures"] = q.figures
     if not a.found and a.nearest is not None:
         out["nearest"] = {"start": a.nearest.start, "end": a.nearest.end,
                           "score": round(a.nearest.score, 1), "text": a.nearest.text}
+    return out
+
+
+def _pin_dict(check: PinCheck) -> dict[str, Any]:
+    out: dict[str, Any] = {"status": check.status}
+    if check.pin is not None:
+        out["pinned"] = {"start": check.pin.start, "end": check.pin.end, "text": check.pin.exact,
+                         "sha256": check.pin.sha256}
+    if check.start is not None:
+        out["now"] = {"start": check.start, "end": check.end, "text": check.now}
+    if check.changes:
+        out["changes"] = [{"was": old, "now": new} for old, new in check.changes]
     return out
 
 

@@ -92,3 +92,28 @@ def test_brief_to_file_is_written_and_inputs_are_protected(
 def test_missing_root_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "check", "--root", str(tmp_path / "nope"))
     assert code == 2 and "no such folder" in err
+
+
+def test_approximate_match_with_a_different_figure_is_unsupported(
+        case_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A quote that matches only fuzzily must still carry the source's own figures."""
+    path = case_dir / "claims" / "adoption-years.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'text = "The resolution, introduced for 21 straight years"',
+        'text = "The resolution, introduced for 27 straight years"'), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--root", str(case_dir), "--format", "json")
+    assert code == 1
+    claim = next(c for c in json.loads(out)["claims"] if c["id"] == "introduced-21-straight-years")
+    assert claim["verdict"] == "unsupported"
+    assert claim["quotes"][0]["method"] == "fuzzy"
+    assert "the source gives 21 years where the quote says 27 years" in claim["reason"]
+
+
+def test_notebook_display(capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck import Case
+
+    case = Case.load(ROOT)
+    report = case.check()
+    assert report._repr_markdown_() == report.brief()
+    assert "introduced-21-straight-years" in case.claims[0]._repr_markdown_()
+    assert "supported" in report.claims[0]._repr_markdown_()
