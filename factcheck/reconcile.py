@@ -141,7 +141,33 @@ def _best_point(intervals: Sequence[tuple[str, Interval]]) -> tuple[int | None, 
 # -- annual ----------------------------------------------------------------------------
 
 
-def _annual(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) -> Finding:
+Origins = Mapping[str, frozenset[str]]  # claim id -> the independent origins behind its quotes
+
+
+def _weigh(side: Iterable[str], other: Iterable[str], origins: Origins | None) -> str:
+    """Which side of a disagreement more independent origins stand behind."""
+    if not origins:
+        return ""
+    mine = frozenset().union(*(origins.get(c, frozenset()) for c in side))
+    theirs = frozenset().union(*(origins.get(c, frozenset()) for c in other))
+    if not mine or not theirs:
+        return ""
+
+    def count(n: int) -> str:
+        return f"{n} independent origin{'s' if n != 1 else ''}"
+
+    shared = mine & theirs
+    text = (f" Weight: {_names(side)} rest on {count(len(mine))}, "
+            f"{_names(other)} on {count(len(theirs))}")
+    if shared:
+        text += f" (shared: {', '.join(sorted(shared))})"
+    if len(mine) != len(theirs):
+        text += "; the side with more stands on firmer ground"
+    return text + "."
+
+
+def _annual(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
+            origins: Origins | None = None) -> Finding:
     readings: list[str] = []
     implied: list[tuple[str, Interval]] = []
     left_out: list[str] = []
@@ -202,10 +228,41 @@ def _annual(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) -
     parts = [
         f"`{cid}` implies a first year of {fmt_years(iv)}" for cid, iv in outliers
     ]
+    other = outliers[0][1]
+    for _, iv in outliers[1:]:
+        other = other.intersect(iv)
+    body = ""
+    if not other.is_empty and point is not None:
+        gap = (f"{point - other.high} year{'s' if point - other.high != 1 else ''} before"
+               if other.high is not None and other.high < point else
+               f"{other.low - point} year{'s' if other.low - point != 1 else ''} after"
+               if other.low is not None and other.low > point else "unlike")
+        body = (f" {_names(c for c, _ in outliers)} "
+                f"{'fits' if len(outliers) == 1 else 'consistently fit'} a first year of "
+                f"{fmt_years(other)}, {gap} the others' {point}: likely a count of another "
+                "body or series (e.g. an earlier forum's resolutions), not a miscount.")
+    weight = _weigh(majority, [c for c, _ in outliers], origins)
+    all_ids = tuple(c.id for c in claims)
+    skips = _skipped_years(claims, when)
+    if skips is not None:
+        assumptions = tuple(skips)
+        alt = (f" Otherwise {_names(c for c, _ in outliers)} "
+               f"{'counts' if len(outliers) == 1 else 'count'} from a different first "
+               f"year, {fmt_years(other)} (another body or series?)." if not other.is_empty else "")
+        start = min(int(iv.low) for _, iv in implied if iv.low is not None)
+        text = ("Consistent if " + "; ".join(assumptions) + ": the counts then all fit a "
+                f"first year of {start}, with the event skipped where said. Without that, "
+                + "; ".join(f"`{cid}` implies {fmt_years(iv)}" for cid, iv in implied)
+                + "." + alt + weight)
+        return Finding(series, Verdict.CONSISTENT_IF, text, tuple(readings),
+                       assumptions=assumptions, first_year=Interval(start, start),
+                       claims=all_ids)
     text = (
         f"Conflict: {_names(majority)} imply a first year of {point}, but "
         + "; ".join(parts)
         + "."
+        + body
+        + weight
     )
     return Finding(
         series,
@@ -214,15 +271,63 @@ def _annual(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) -
         tuple(readings),
         conflicts=tuple(cid for cid, _ in outliers),
         first_year=Interval(point, point) if point is not None else None,
-        claims=tuple(c.id for c in claims),
+        claims=all_ids,
     )
+
+
+def _skipped_years(claims: Sequence[Claim], when: Mapping[str, When]) -> list[str] | None:
+    """Years without the event that would make every count fit one first year, or None.
+
+    Counts of years are counts of occurrences: if the event skipped a year, "the 15th
+    year" comes one calendar year later than the first year suggests. With exact figures
+    and dates only, the first year F is the earliest implied one; a count dated D then
+    needs s = implied(D) − F skipped years before D, and s may only grow, by at most the
+    calendar years strictly between two dated counts.
+    """
+    points: list[tuple[int, int, str]] = []  # (year, implied first year, claim)
+    fixed: list[int] = []
+    for claim in claims:
+        q = _q(claim)
+        if q.kind in (QKind.YEAR, QKind.YEARS):
+            fixed.append(int(q.number) if q.kind is QKind.YEAR else q.years[0])
+            continue
+        w = when.get(claim.id)
+        n = q.interval
+        if w is None or w.span.first_year != w.span.last_year or not _exact(n):
+            return None
+        year = w.span.first_year
+        points.append((year, year - int(n.low) + 1, claim.id))  # type: ignore[arg-type]
+    if len(points) < 2 or len(set(fixed)) > 1:
+        return None
+    first = fixed[0] if fixed else min(p[1] for p in points)
+    if any(p[1] < first for p in points):
+        return None
+    points.sort()
+    out: list[str] = []
+    prev_year, prev_skips, prev_claim = first, 0, ""  # the first year had the event
+    for year, implied_first, cid in points:
+        skips = implied_first - first
+        if skips < prev_skips or (year == prev_year and skips != prev_skips):
+            return None
+        if skips > prev_skips:
+            lo, hi = prev_year + 1, year - 1
+            if hi - lo + 1 < skips - prev_skips:
+                return None
+            gap = skips - prev_skips
+            span = str(lo) if lo == hi else f"{lo}–{hi}"
+            after = f"after `{prev_claim}`'s {prev_year}" if prev_claim else f"after {first}"
+            out.append(f"{gap} year{'s' if gap != 1 else ''} without the event in {span} "
+                       f"({after}, before `{cid}`'s {year})")
+        prev_year, prev_skips, prev_claim = year, skips, cid
+    return out or None
 
 
 # -- occurrences -----------------------------------------------------------------------
 
 
 def _occurrences(
-    series: Series, claims: Sequence[Claim], when: Mapping[str, When]
+    series: Series, claims: Sequence[Claim], when: Mapping[str, When],
+    origins: Origins | None = None,
 ) -> Finding:
     listed: dict[int, list[str]] = {}
     counts: list[tuple[Claim, Quantity, When]] = []
@@ -318,7 +423,8 @@ def _year_list(years: Sequence[int]) -> str:
 # -- tally -----------------------------------------------------------------------------
 
 
-def _tally(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) -> Finding:
+def _tally(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
+           origins: Origins | None = None) -> Finding:
     dated: list[tuple[When, Claim, Quantity]] = []
     readings: list[str] = []
     left_out: list[str] = []
@@ -339,14 +445,21 @@ def _tally(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) ->
     moments: dict[Span, list[tuple[When, Claim, Quantity]]] = {}
     for item in dated:
         moments.setdefault(item[0].span, []).append(item)
+    assumptions: list[str] = []
     for span, group in moments.items():
         for i, (_, a, qa) in enumerate(group):
             for _, b, qb in group[i + 1 :]:
-                if qa.interval.intersect(qb.interval).is_empty:
-                    conflicts += [a.id, b.id]
-                    problems.append(
-                        f"for the same date {span}, `{a.id}` says {qa} and `{b.id}` says {qb}"
-                    )
+                if not qa.interval.intersect(qb.interval).is_empty:
+                    continue
+                rounded = _rounding(qa, qb) or _rounding(qb, qa)
+                if rounded:
+                    assumptions.append(f"{rounded} (`{a.id}`, `{b.id}`, {span})")
+                    continue
+                conflicts += [a.id, b.id]
+                problems.append(
+                    f"for the same date {span}, `{a.id}` says {qa} and `{b.id}` says {qb}"
+                    + _weigh([a.id], [b.id], origins).rstrip(".")
+                )
     # Monotone: a later figure may not fall below an earlier one.
     if series.monotone is not None:
         rising = series.monotone is Monotone.INCREASING
@@ -357,17 +470,21 @@ def _tally(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) ->
                 lo_a, hi_b = (qa.interval.low, qb.interval.high) if rising else (
                     qb.interval.low, qa.interval.high)
                 if lo_a is not None and hi_b is not None and hi_b < lo_a:
-                    conflicts += [a.id, b.id]
                     word = "downward" if rising else "upward"
-                    problems.append(
-                        f"a figure revised {word}: `{a.id}` says {qa} on {wa}, "
+                    assumptions.append(
+                        f"the figure was revised {word}: `{a.id}` says {qa} on {wa}, "
                         f"then `{b.id}` says {qb} on {wb}, though the series only "
-                        f"{'grows' if rising else 'shrinks'}"
+                        f"{'grows' if rising else 'shrinks'} (a correction of the earlier "
+                        "figure, or one of them is wrong)"
                     )
     if problems:
         text = "Conflict: " + "; ".join(problems) + "."
         return Finding(series, Verdict.CONFLICT, text, tuple(readings),
                        tuple(dict.fromkeys(conflicts)), claims=ids)
+    if assumptions:
+        text = "Consistent if " + "; ".join(assumptions) + "."
+        return Finding(series, Verdict.CONSISTENT_IF, text, tuple(readings),
+                       assumptions=tuple(assumptions), claims=ids)
     steps: list[str] = []
     for span, group in moments.items():
         common = group[0][2].interval
@@ -387,6 +504,22 @@ def _tally(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) ->
     if left_out:
         text += f" Left out for want of a date: {_names(left_out)}."
     return Finding(series, Verdict.CONSISTENT, text, tuple(readings), claims=ids)
+
+
+def _rounding(round_: Quantity, precise: Quantity) -> str:
+    """'60 is 61 rounded to the nearest ten' when a round exact figure is a rounding."""
+    if round_.qualifier or precise.qualifier:
+        return ""
+    r, p = round_.number, precise.number
+    if not isinstance(r, int) or not isinstance(p, int) or r == p or r == 0:
+        return ""
+    unit = 1
+    while r % (unit * 10) == 0:
+        unit *= 10
+    if unit == 1 or 2 * abs(r - p) > unit:
+        return ""
+    names = {10: "ten", 100: "hundred", 1000: "thousand"}
+    return f"{round_} is {precise} rounded to the nearest {names.get(unit, str(unit))}"
 
 
 def _exact(iv: Interval) -> bool:
@@ -409,7 +542,8 @@ def _norm(value: str) -> str:
     return " ".join(value.casefold().split())
 
 
-def _status(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) -> Finding:
+def _status(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
+            origins: Origins | None = None) -> Finding:
     items: list[_Status] = []
     runs: list[tuple[Claim, Quantity, int]] = []
     readings: list[str] = []
@@ -575,7 +709,8 @@ def _history(items: Sequence[_Status]) -> list[str]:
 # -- fixed -----------------------------------------------------------------------------
 
 
-def _fixed(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) -> Finding:
+def _fixed(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
+           origins: Origins | None = None) -> Finding:
     values = [(c.id, _q(c)) for c in claims]
     readings = tuple(f"`{cid}`: {q}" for cid, q in values)
     ids = tuple(c.id for c in claims)
@@ -592,7 +727,8 @@ def _fixed(series: Series, claims: Sequence[Claim], when: Mapping[str, When]) ->
         return Finding(series, Verdict.CONSISTENT,
                        f"Consistent: {_names(ids)} {verb} {shown}.", readings, claims=ids)
     text = (f"Conflict: {_names(holders)} give {point}, but "
-            + "; ".join(f"`{cid}` gives {q}" for cid, q in outliers) + ".")
+            + "; ".join(f"`{cid}` gives {q}" for cid, q in outliers) + "."
+            + _weigh(holders, [c for c, _ in outliers], origins))
     return Finding(series, Verdict.CONFLICT, text, readings,
                    tuple(cid for cid, _ in outliers), claims=ids)
 
@@ -606,8 +742,12 @@ _BY_KIND = {
 }
 
 
-def reconcile(series: Series, claims: Iterable[Claim], when: Mapping[str, When]) -> Finding:
+def reconcile(series: Series, claims: Iterable[Claim], when: Mapping[str, When],
+              origins: Origins | None = None) -> Finding:
     """Reconcile the claims of one series, each read at its date in *when* (by claim id).
+
+    *origins* (claim id → the independent origins of its quotes, syndicated copies
+    counted once) lets a disagreement say which side more origins stand behind.
 
     >>> from factcheck.model import Claim, Series, Kind, Span
     >>> import datetime
@@ -620,7 +760,7 @@ def reconcile(series: Series, claims: Iterable[Claim], when: Mapping[str, When])
     ('consistent', '2005')
     """
     ordered = sorted(claims, key=lambda c: c.id)
-    return _BY_KIND[series.kind](series, ordered, when)
+    return _BY_KIND[series.kind](series, ordered, when, origins)
 
 
 # -- dates -----------------------------------------------------------------------------
