@@ -70,7 +70,7 @@ class Span:
                 return str(self.first_year)
             return f"{self.first_year}–{self.last_year}"
         first = str(self.first_year) if (self.earliest.month, self.earliest.day) == (1, 1) \
-            else self.earliest.isoformat()
+            and self.first_year != self.last_year else self.earliest.isoformat()
         last = str(self.last_year) if (self.latest.month, self.latest.day) == (12, 31) \
             else self.latest.isoformat()
         return f"{first} – {last}"

@@ -17,11 +17,13 @@ and figures. Input order never changes a result: readings are sorted first.
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from factcheck.dates import date_clues
 from factcheck.model import Claim, Kind, Monotone, Series, Source, Span
 from factcheck.quantities import Interval, Quantity
 from factcheck.quantities import Kind as QKind
@@ -71,9 +73,19 @@ class DateInference:
     reasons: tuple[str, ...]
     conflict: bool = False
 
+    @property
+    def year(self) -> int | None:
+        """The inferred year, when the inferred span lies within one year."""
+        if self.span is None or self.span.first_year != self.span.last_year:
+            return None
+        return self.span.first_year
+
     def __str__(self) -> str:
         if self.span is None:
             return "undated"
+        if self.year is not None and self.span != Span.year(self.year):
+            return (f"undated, inferred {self.year} ({self.span.earliest.isoformat()} to "
+                    f"{self.span.latest.isoformat()})")
         return f"undated, inferred {self.span}"
 
 
@@ -824,27 +836,50 @@ def infer_dates(
                 claim.id,
                 year,
             ))
-        if not clues:
-            out[source.id] = DateInference(source.id, None, ("no count in it can date it",))
-            continue
-        common = clues[0][1]
-        for _, iv in clues[1:]:
-            common = common.intersect(iv)
-        reasons = tuple(
+        out[source.id] = _combine(source, clues, [
             f"`{cid}` counts {_q(_by_id(claims, cid))} in a series that began in "
             f"{fmt_years(_first_of(firsts, claims, cid))}, which puts it in {fmt_years(iv)}"
             for cid, iv in clues
-        )
-        if common.is_empty or common.low is None or common.high is None:
-            out[source.id] = DateInference(
-                source.id, None,
-                reasons + ("these clues do not agree on a year",) if common.is_empty else reasons,
-                conflict=common.is_empty,
-            )
-            continue
-        out[source.id] = DateInference(
-            source.id, Span.years(int(common.low), int(common.high)), reasons)
+        ])
     return out
+
+
+def _combine(source: Source, counts: Sequence[tuple[str, Interval]],
+             reasons: list[str]) -> DateInference:
+    """The counts' years narrowed by the dates the text itself mentions."""
+    years = Interval(None, None)
+    for _, iv in counts:
+        years = years.intersect(iv)
+    mentions = date_clues(source.body)
+    floor = max((c for c in mentions if c.earliest is not None),
+                key=lambda c: c.earliest or datetime.date.min, default=None)
+    if floor is not None and floor.earliest is not None and (
+            years.low is None or floor.earliest > datetime.date(int(years.low), 1, 1)):
+        reasons.append(f"the text mentions “{floor.text}” as past: not before "
+                       f"{floor.earliest.isoformat()}")
+    if years.is_empty:
+        return DateInference(source.id, None, (*reasons, "the counts disagree on the year"),
+                             conflict=True)
+    if years.low is None or years.high is None:
+        if not reasons:
+            reasons.append("no count or date in it can date it")
+        return DateInference(source.id, None, tuple(reasons))
+    earliest, latest = datetime.date(int(years.low), 1, 1), datetime.date(int(years.high), 12, 31)
+    if floor is not None and floor.earliest is not None:
+        earliest = max(earliest, floor.earliest)
+    if earliest.year == latest.year:
+        for clue in mentions:
+            if clue.before_month is not None:
+                bound = datetime.date(latest.year, clue.before_month, 1) - datetime.timedelta(1)
+                if bound < latest:
+                    latest = bound
+                    reasons.append(f"the text expects “{clue.text}” still to come: "
+                                   f"before {latest + datetime.timedelta(1):%B %Y}")
+    if earliest > latest:
+        return DateInference(source.id, None, (
+            *reasons, f"these clues leave no date: {earliest.isoformat()} is after "
+            f"{latest.isoformat()}"), conflict=True)
+    return DateInference(source.id, Span(earliest, latest), tuple(reasons))
 
 
 def _by_id(claims: Sequence[Claim], cid: str) -> Claim:

@@ -110,7 +110,7 @@ def _date_label(report: Report, source_id: str) -> str:
         return source.published.isoformat()
     inference: DateInference | None = report.inference(source_id)
     if inference is not None and inference.span is not None:
-        return f"undated, inferred {inference.span}"
+        return str(inference)
     return "undated"
 
 

@@ -125,6 +125,7 @@ class Report:
                     "publisher": s.publisher,
                     "published": None if s.published is None else s.published.isoformat(),
                     "inferred_published": _inferred(self.inference(s.id)),
+                    "inferred_span": _span(self.inference(s.id)),
                     "inferred_reasons": list(i.reasons) if (i := self.inference(s.id)) else [],
                     "sha256": s.sha256,
                 }
@@ -148,7 +149,14 @@ class Report:
 def _inferred(inference: DateInference | None) -> str | None:
     if inference is None or inference.span is None:
         return None
-    return str(inference.span)
+    return str(inference.year) if inference.year is not None else str(inference.span)
+
+
+def _span(inference: DateInference | None) -> dict[str, str] | None:
+    if inference is None or inference.span is None:
+        return None
+    return {"earliest": inference.span.earliest.isoformat(),
+            "latest": inference.span.latest.isoformat()}
 
 
 def _quote_dict(q: QuoteResult) -> dict[str, Any]:

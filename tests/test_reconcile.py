@@ -298,3 +298,48 @@ def test_same_moment_vote_tallies_that_differ_conflict_quoting_both() -> None:
     f = reconcile(fixed, [claim("a", "335-37 vote"), claim("b", "333-37 vote")], {})
     assert f.verdict is Verdict.CONFLICT
     assert "335-37" in f.explanation and "333-37" in f.explanation
+
+
+# -- dates of undated sources ---------------------------------------------------------
+
+from factcheck.dates import date_clues  # noqa: E402
+from factcheck.reconcile import infer_dates  # noqa: E402
+
+
+def test_text_mentions_bound_an_undated_source() -> None:
+    clues = [str(c) for c in date_clues(
+        "It lapsed in August 2022. Pyongyang's January 2024 declaration. "
+        "The vote will be held in December. It plans to act in 2031.")]
+    assert clues == [
+        "not before 2022-08-01 (“lapsed in August 2022”)",
+        "not before 2024-01-01 (“Pyongyang's January 2024”)",
+        "before December (“be held in December”)",
+    ]
+
+
+def _undated_case(body: str) -> dict[str, object]:
+    from factcheck import Quote, Source
+
+    sources = {
+        "dated": Source("dated", "x", published=D(2025, 11, 19)),
+        "undated": Source("undated", body),
+    }
+    claims = [
+        Claim("c21", "x", quotes=(Quote("dated", "x"),), series="years",
+              value="21 straight years"),
+        Claim("c20", "x", quotes=(Quote("undated", "x"),), series="years",
+              value="20th consecutive year"),
+    ]
+    return infer_dates(sources, [ANNUAL], claims)  # type: ignore[return-value]
+
+
+def test_counts_and_mentions_narrow_the_date() -> None:
+    inf = _undated_case("Announced in January 2024. It will go to a vote in December, "
+                        "when it passes.")["undated"]
+    assert str(inf) == "undated, inferred 2024 (2024-01-01 to 2024-11-30)"  # type: ignore[str-bytes-safe]
+
+
+def test_a_mention_after_the_counted_year_is_a_conflict() -> None:
+    inf = _undated_case("It was announced in March 2025.")["undated"]
+    assert inf.conflict and inf.span is None  # type: ignore[attr-defined]
+    assert "no date" in inf.reasons[-1]  # type: ignore[attr-defined]
