@@ -7,6 +7,7 @@ Exit codes: 0 all good; 1 a claim is unsupported or a series conflicts (``check`
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -14,7 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.case import Case
-from factcheck.errors import FactCheckError
+from factcheck.errors import FactCheckError, did_you_mean
+from factcheck.extract import draft_claims, extract, extracted_dict
 from factcheck.lock import LOCK_NAME
 from factcheck.report import Report, Support
 
@@ -100,6 +102,29 @@ def cmd_pin(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    sources = Case.load(args.root).sources
+    if args.source:
+        known = [s.id for s in sources]
+        unknown = [s for s in args.source if s not in known]
+        if unknown:
+            raise UsageError(f"unknown source {unknown[0]!r}{did_you_mean(unknown[0], known)}")
+        sources = tuple(s for s in sources if s.id in args.source)
+    found = extract(sources)
+    if args.format == "json":
+        sys.stdout.write(json.dumps([extracted_dict(e) for e in found], indent=2,
+                                    ensure_ascii=False) + "\n")
+    elif args.format == "toml":
+        sys.stdout.write(draft_claims(found))
+    else:
+        for e in found:
+            m = e.mention
+            sys.stdout.write(f"{e.source}:{e.line}:{e.column}\t[{m.start}, {m.end})\t"
+                             f"“{m.text}”\t{m.quantity}\t{m.quantity.interval}\t"
+                             f"{' '.join(m.sentence.split())}\n")
+    return 0
+
+
 def check_text(report: Report) -> str:
     """The plain-text summary `factcheck check` prints."""
     lines: list[str] = []
@@ -158,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="treat 'consistent if' verdicts as failures")
     p.set_defaults(func=cmd_check)
+
+    p = add("extract", "list every figure in the sources (text), or draft claims for them (toml)")
+    p.add_argument("--format", choices=("text", "toml", "json"), default="text")
+    p.add_argument("--source", action="append", metavar="ID", help="only this source "
+                   "(repeatable)")
+    p.set_defaults(func=cmd_extract)
 
     p = add("pin", f"pin every quote to the current version of its source in {LOCK_NAME}")
     p.add_argument("--update", action="store_true",

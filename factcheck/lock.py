@@ -71,7 +71,7 @@ class Lock:
             out.append("")
             out.append("[[quote]]")
             for field in attrs.fields(Pin):
-                out.append(f"{field.name} = {_toml_value(getattr(pin, field.name))}")
+                out.append(f"{field.name} = {toml_value(getattr(pin, field.name))}")
         return "\n".join(out) + "\n"
 
     @classmethod
@@ -97,7 +97,8 @@ class Lock:
         return cls(tuple(pins))
 
 
-def _toml_value(value: object) -> str:
+def toml_value(value: object) -> str:
+    """A TOML literal for a string or number (strings as basic strings)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
