@@ -64,3 +64,45 @@ def annual_any(draw: st.DrawFn) -> tuple[list[Claim], dict[str, When]]:
         if w is not None:
             when[claim.id] = w
     return claims, when
+
+
+TALLY_FORMS = ["{n}", "more than {n}", "at least {n}", "about {n}", "nearly {n}", "fewer than {n}"]
+
+
+@st.composite
+def any_series(draw: st.DrawFn) -> tuple[Series, list[Claim], dict[str, When]]:
+    """A series of any kind with 1–7 claims that may or may not agree."""
+    from factcheck import Monotone
+
+    kind = draw(st.sampled_from(list(Kind)))
+    monotone = draw(st.sampled_from([None, Monotone.INCREASING])) if kind is Kind.TALLY else None
+    series = Series("s", kind, monotone=monotone)
+    claims: list[Claim] = []
+    when: dict[str, When] = {}
+    for i in range(draw(st.integers(1, 7))):
+        cid = f"c{i:02d}"
+        years = until = None
+        if kind is Kind.ANNUAL:
+            claim, w = draw(annual_claim(draw(st.integers(1995, 2000)), i))
+            claims.append(claim)
+            if w is not None:
+                when[claim.id] = w
+            continue
+        if kind is Kind.TALLY:
+            value = draw(st.sampled_from(TALLY_FORMS)).format(n=draw(st.integers(5, 80)))
+        elif kind is Kind.FIXED:
+            value = str(draw(st.integers(2000, 2003)))
+        elif kind is Kind.OCCURRENCES:
+            value = draw(st.sampled_from([f"{ordinal(draw(st.integers(1, 8)))} time",
+                                          "2012-2013 and 2016-2019", "2015"]))
+        else:
+            value = draw(st.sampled_from(["co-sponsor", "not a co-sponsor"]))
+            if draw(st.booleans()):
+                first = draw(st.integers(2005, 2015))
+                years = f"{first}-{first + draw(st.integers(0, 5))}"
+            elif draw(st.booleans()):
+                years, until = "a decade", draw(st.integers(2010, 2020))
+        claims.append(Claim(cid, "x", series="s", value=value, years=years, until=until))
+        day = draw(st.dates(datetime.date(2018, 1, 1), datetime.date(2020, 12, 31)))
+        when[cid] = When(Span.day(day))
+    return series, claims, when

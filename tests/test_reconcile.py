@@ -343,3 +343,30 @@ def test_a_mention_after_the_counted_year_is_a_conflict() -> None:
     inf = _undated_case("It was announced in March 2025.")["undated"]
     assert inf.conflict and inf.span is None  # type: ignore[attr-defined]
     assert "no date" in inf.reasons[-1]  # type: ignore[attr-defined]
+
+
+# -- laws over every kind ---------------------------------------------------------------
+
+from tests.strategies import any_series  # noqa: E402
+
+
+@given(any_series(), st.randoms(use_true_random=False))
+def test_order_never_changes_a_finding_of_any_kind(
+        data: tuple[Series, list[Claim], dict[str, When]], rnd: object) -> None:
+    """For every kind, reconcile(series, claims) does not depend on the claims' order."""
+    series, claims, when = data
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert reconcile(series, claims, when) == reconcile(series, shuffled, when)
+
+
+@given(any_series(), st.data())
+def test_removing_a_claim_never_creates_a_conflict_of_any_kind(
+        data: tuple[Series, list[Claim], dict[str, When]], more: st.DataObject) -> None:
+    """For every kind: if claims agree (even under an assumption), any subset has no conflict."""
+    series, claims, when = data
+    if reconcile(series, claims, when).verdict is Verdict.CONFLICT:
+        return
+    drop = more.draw(st.sampled_from(claims))
+    rest = [c for c in claims if c is not drop]
+    assert reconcile(series, rest, when).verdict is not Verdict.CONFLICT
