@@ -10,6 +10,7 @@ what the template itself builds. Footnotes are numbered in order of first refere
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,7 @@ def _finalize(value: object) -> object:
     return md_escape(value)
 
 
+@functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The Jinja2 environment: templates from the wheel or the source tree, Markdown escaping."""
     paths = [str(p) for p in (_PACKAGED, _SOURCE_TREE) if p.is_dir()]

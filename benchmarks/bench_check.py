@@ -1,0 +1,83 @@
+"""Time the whole job: load a case, check it (anchor, reconcile) and render the brief.
+
+Run by hand:  python benchmarks/bench_check.py
+Prints the bundled case's figures, then a synthetic case of many sources and claims.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from factcheck import Case  # noqa: E402
+
+WORDS = ("resolution committee assembly rights members adopted vote session report council "
+         "states nations human general year meeting draft text support government ministry "
+         "statement concern situation dialogue").split()
+
+
+def timed(fn, repeat: int = 5) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def synthetic(root: Path, sources: int, seed: int = 7) -> int:
+    """A case of *sources* articles, each carrying a dated annual count, quoted with edits."""
+    rnd = random.Random(seed)
+    (root / "sources").mkdir()
+    (root / "claims").mkdir()
+    claims = ['[[series]]\nid = "years"\nkind = "annual"\n']
+    for i in range(sources):
+        year = 2006 + i % 19
+        n = year - 2005 + 1
+        words = [rnd.choice(WORDS) for _ in range(450)]
+        sentence = f"The resolution was adopted for the {n}th consecutive year"
+        at = rnd.randrange(len(words))
+        body = " ".join(words[:at]) + f". {sentence}. " + " ".join(words[at:])
+        (root / "sources" / f"s{i:04d}.md").write_text(
+            f"+++\ntitle = \"Article {i}\"\npublished = {year}-11-19\n+++\n{body}",
+            encoding="utf-8")
+        quote = sentence.replace("adopted", "adoptd") if i % 3 == 0 else sentence
+        claims.append(f'[[claim]]\nid = "c{i:04d}"\nstatement = "x"\nseries = "years"\n'
+                      f'value = "{n}th consecutive year"\n\n[[claim.quote]]\n'
+                      f'source = "s{i:04d}"\ntext = "{quote}"\n')
+    (root / "claims" / "years.toml").write_text("\n".join(claims), encoding="utf-8")
+    return sources
+
+
+def report(label: str, root: Path) -> None:
+    t_load, case = timed(lambda: Case.load(root))
+    t_check, rep = timed(lambda: case.check())  # type: ignore[union-attr]
+    t_brief, brief = timed(lambda: rep.brief())  # type: ignore[union-attr]
+    print(f"| {label} | {len(case.sources)} | {len(case.claims)} | "  # type: ignore[union-attr]
+          f"{t_load * 1000:.1f} | {t_check * 1000:.1f} | {t_brief * 1000:.1f} |")
+    assert rep.ok, "the benchmark cases must check clean"  # type: ignore[union-attr]
+
+
+def main() -> None:
+    print("| case | sources | claims | load ms | check ms | brief ms |")
+    print("|---|---|---|---|---|---|")
+    report("bundled", ROOT)
+    for n in (100, 1000):
+        tmp = Path(tempfile.mkdtemp())
+        try:
+            synthetic(tmp, n)
+            report(f"synthetic {n} (1 in 3 quotes fuzzy)", tmp)
+        finally:
+            shutil.rmtree(tmp)
+
+
+if __name__ == "__main__":
+    main()
