@@ -19,9 +19,12 @@ sys.path.insert(0, str(ROOT))
 
 from factcheck import Case  # noqa: E402
 
-WORDS = ("resolution committee assembly rights members adopted vote session report council "
-         "states nations human general year meeting draft text support government ministry "
-         "statement concern situation dialogue").split()
+WORDS = (
+    "resolution", "committee", "assembly", "rights", "members", "adopted", "vote", "session",
+    "report", "council", "states", "nations", "human", "general", "year", "meeting", "draft",
+    "text", "support", "government", "ministry", "statement", "concern", "situation",
+    "dialogue",
+)
 
 
 def timed(fn, repeat: int = 5) -> tuple[float, object]:  # type: ignore[no-untyped-def]
