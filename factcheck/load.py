@@ -24,13 +24,21 @@ import attrs
 from factcheck.errors import LoadError, Location, LockError, Problem, QuantityError, did_you_mean
 from factcheck.lock import LOCK_NAME, Lock
 from factcheck.model import Claim, Kind, Monotone, Quote, Series, Source, Span
+from factcheck.quantities import Kind as QKind
 from factcheck.quantities import Quantity, find_quantities
 
 SOURCE_KEYS = ("title", "publisher", "published", "url", "author", "note")
 SERIES_KEYS = ("id", "kind", "title", "monotone")
 CLAIM_KEYS = ("id", "statement", "series", "value", "as_of", "years", "until", "quote")
 QUOTE_KEYS = ("source", "text", "prefix", "suffix")
-NUMERIC_KINDS = (Kind.ANNUAL, Kind.OCCURRENCES, Kind.TALLY, Kind.FIXED)
+# What each series kind can read (quantity kinds); see reconcile for how.
+ACCEPTS: dict[Kind, tuple[QKind, ...]] = {
+    Kind.ANNUAL: (QKind.ORDINAL, QKind.DURATION, QKind.COUNT, QKind.YEAR, QKind.YEARS),
+    Kind.OCCURRENCES: (QKind.ORDINAL, QKind.COUNT, QKind.YEAR, QKind.YEARS),
+    Kind.TALLY: (QKind.COUNT,),
+    Kind.FIXED: tuple(QKind),
+}
+STATUS_YEARS = (QKind.YEAR, QKind.YEARS, QKind.DURATION, QKind.ORDINAL)
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
@@ -423,16 +431,16 @@ def _check_value(claim: Claim, kind: Kind | None, problems: _Problems) -> Claim:
         if claim.value is None:
             problems.add(_at(claim.location), f"claim {claim.id!r}: a status claim needs a value")
         if claim.years is not None:
-            _parse_or_report(claim.years, claim, "years", problems)
+            _parse_or_report(claim.years, claim, "years", problems, STATUS_YEARS)
         elif claim.until is not None:
             problems.add(_at(claim.location, "until", problems),
                          "until goes with years (a duration)")
         return claim
     if claim.value is not None:
-        _parse_or_report(claim.value, claim, "value", problems)
+        _parse_or_report(claim.value, claim, "value", problems, ACCEPTS[kind])
         return claim
     for quote in claim.quotes:
-        mentions = find_quantities(quote.text)
+        mentions = [m for m in find_quantities(quote.text) if m.quantity.kind in ACCEPTS[kind]]
         if mentions:
             return attrs.evolve(claim, value=mentions[0].text)
     problems.add(
@@ -442,11 +450,18 @@ def _check_value(claim: Claim, kind: Kind | None, problems: _Problems) -> Claim:
     return claim
 
 
-def _parse_or_report(text: str, claim: Claim, key: str, problems: _Problems) -> None:
+def _parse_or_report(text: str, claim: Claim, key: str, problems: _Problems,
+                     accepts: tuple[QKind, ...]) -> None:
     try:
-        Quantity.parse(text)
+        q = Quantity.parse(text)
     except QuantityError as exc:
         problems.add(_at(claim.location, key, problems), f"claim {claim.id!r}: {exc}")
+        return
+    if q.kind not in accepts:
+        wanted = " or ".join(k.value for k in accepts)
+        problems.add(_at(claim.location, key, problems),
+                     f"claim {claim.id!r}: {text!r} reads as {q.kind.value} ({q}); "
+                     f"its series takes {wanted}")
 
 
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

@@ -146,3 +146,24 @@ text = "marks the 16th year"
 ''')
     (claim,) = Case.load(tmp_path).claims
     assert claim.value == "16th year"
+
+
+def test_a_value_of_the_wrong_kind_for_its_series_is_reported(tmp_path: Path) -> None:
+    write(tmp_path, "sources/a.md", "+++\n+++\nBody.")
+    write(tmp_path, "claims/c.toml", '''[[series]]
+id = "s"
+kind = "tally"
+
+[[claim]]
+id = "x"
+statement = "x"
+series = "s"
+value = "2019-22"
+
+[[claim.quote]]
+source = "a"
+text = "Body"
+''')
+    (problem,) = errors_of(tmp_path)
+    assert problem == ("claims/c.toml:9: claim[1].value: claim 'x': '2019-22' reads as years "
+                       "(2019-2022); its series takes count")
