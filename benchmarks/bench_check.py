@@ -1,4 +1,4 @@
-"""Time the whole job: load a case, check it (anchor, reconcile) and render the brief.
+"""Time the whole job: load a case, check it (anchor, provenance, reconcile), render the brief.
 
 Run by hand:  python benchmarks/bench_check.py
 Prints the bundled case's figures, then a synthetic case of many sources and claims.
@@ -39,14 +39,21 @@ def timed(fn, repeat: int = 5) -> tuple[float, object]:  # type: ignore[no-untyp
 def synthetic(root: Path, sources: int, seed: int = 7) -> int:
     """A case of *sources* articles, each carrying a dated annual count, quoted with edits."""
     rnd = random.Random(seed)
+    # news-sized vocabulary: the common words, then thousands of rarer made-up ones
+    vocabulary = list(WORDS) + ["".join(rnd.choice("aeioubcdfgklmnprstvz") for _ in range(
+        rnd.randint(4, 10))) for _ in range(5000)]
     (root / "sources").mkdir()
     (root / "claims").mkdir()
     claims = ['[[series]]\nid = "years"\nkind = "annual"\n']
     for i in range(sources):
         year = 2006 + i % 19
         n = year - 2005 + 1
-        words = [rnd.choice(WORDS) for _ in range(450)]
-        sentence = f"The resolution was adopted for the {n}th consecutive year"
+        words = [rnd.choice(WORDS) if rnd.random() < 0.3 else rnd.choice(vocabulary)
+                 for _ in range(450)]
+        # words of its own around the count, so that each article's sentence is its own
+        before = " ".join(rnd.choice(vocabulary) for _ in range(6))
+        after = " ".join(rnd.choice(vocabulary) for _ in range(3))
+        sentence = f"The {before} was adopted for the {n}th consecutive year {after}"
         at = rnd.randrange(len(words))
         body = " ".join(words[:at]) + f". {sentence}. " + " ".join(words[at:])
         (root / "sources" / f"s{i:04d}.md").write_text(

@@ -11,7 +11,16 @@ footnoted to the exact words behind it::
 
 from factcheck.anchor import Anchor, AnchorOptions, Candidate, anchor
 from factcheck.case import Case
-from factcheck.errors import FactCheckError, LoadError, Location, Problem, QuantityError
+from factcheck.errors import (
+    FactCheckError,
+    LoadError,
+    Location,
+    LockError,
+    Problem,
+    QuantityError,
+)
+from factcheck.extract import Extracted, draft_claims, extract
+from factcheck.lock import Lock, Pin, PinCheck
 from factcheck.model import (
     Claim,
     Kind,
@@ -23,6 +32,7 @@ from factcheck.model import (
     TextPositionSelector,
     TextQuoteSelector,
 )
+from factcheck.provenance import Cluster, Corpus, CorpusError, Hit, Shared
 from factcheck.quantities import Interval, Mention, Quantity, find_quantities
 from factcheck.reconcile import DateInference, Finding, Verdict, When, reconcile
 from factcheck.render import render_brief
@@ -36,16 +46,25 @@ __all__ = [
     "Case",
     "Claim",
     "ClaimResult",
+    "Cluster",
+    "Corpus",
+    "CorpusError",
     "DateInference",
+    "Extracted",
     "FactCheckError",
     "Finding",
+    "Hit",
     "Interval",
     "Kind",
     "LoadError",
     "Location",
+    "Lock",
+    "LockError",
     "Mention",
     "Monotone",
     "Normalized",
+    "Pin",
+    "PinCheck",
     "Problem",
     "Quantity",
     "QuantityError",
@@ -53,6 +72,7 @@ __all__ = [
     "QuoteResult",
     "Report",
     "Series",
+    "Shared",
     "Source",
     "Span",
     "Support",
@@ -61,6 +81,8 @@ __all__ = [
     "Verdict",
     "When",
     "anchor",
+    "draft_claims",
+    "extract",
     "find_quantities",
     "normalize",
     "reconcile",

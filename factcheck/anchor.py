@@ -127,6 +127,7 @@ class AnchorOptions:
     max_displacement: int | None = attrs.field(default=None, validator=_non_negative_or_none)
     margin: float = attrs.field(default=5.0, validator=_between(0.0, 100.0))
     short_quote: int = attrs.field(default=16, validator=_non_negative)
+    nearest: bool = True  # report the nearest passage of a quote not found (costs a scan)
 
 
 @attrs.frozen
@@ -489,6 +490,8 @@ def anchor(
         places = _fuzzy_places(needle, norm, row(), reach, limit, scorer, options)
         if places and (found := state.decide(places, "fuzzy")) is not None:
             return found
+    if not options.nearest:
+        return state.not_found()
     return state.not_found(lambda: _closest(needle, norm, row(), scorer))
 
 

@@ -11,6 +11,7 @@ from factcheck.anchor import Anchor, anchor
 from factcheck.load import load_case
 from factcheck.lock import Lock, PinCheck, pin, verify
 from factcheck.model import Claim, Quote, Series, Source
+from factcheck.provenance import Corpus
 from factcheck.quantities import find_quantities
 from factcheck.reconcile import Finding, claim_dates, infer_dates, reconcile
 from factcheck.report import ClaimResult, QuoteResult, Report, Support
@@ -41,20 +42,37 @@ class Case:
     def claim(self, claim_id: str) -> Claim:
         return next(c for c in self.claims if c.id == claim_id)
 
+    def corpus(self) -> Corpus:
+        """The sources as a :class:`~factcheck.provenance.Corpus` (find, clusters)."""
+        return Corpus(self.sources)
+
     def check(self, *, strict: bool = False) -> Report:
-        """Anchor every quote, verify it against the lock, date every claim, reconcile."""
+        """Anchor every quote, verify it against the lock, date every claim, reconcile.
+
+        Each claim also learns which sources carry its quotes (its own, and any other
+        that prints the same passage) and how many independent origins those are:
+        syndicated copies count once.
+        """
         by_id: Mapping[str, Source] = {s.id: s for s in self.sources}
+        corpus = self.corpus()
+        clusters = corpus.clusters()
+        origin = {s: c.origin for c in clusters for s in c.sources}
         inferred = infer_dates(by_id, self.series, self.claims)
         when = claim_dates(self.claims, by_id, inferred)
         results = []
+        origins: dict[str, frozenset[str]] = {}
         for claim in self.claims:
             quotes = tuple(self._quote(claim, i, q, by_id) for i, q in enumerate(claim.quotes, 1))
             support, reason = _support(quotes)
-            results.append(ClaimResult(claim, quotes, support, when.get(claim.id), reason))
+            carriers = sorted({qr.quote.source for qr in quotes if qr.found} | {
+                hit.source for qr in quotes if qr.found for hit in corpus.find(qr.anchor.text)})
+            origins[claim.id] = frozenset(origin[s] for s in carriers)
+            results.append(ClaimResult(claim, quotes, support, when.get(claim.id), reason,
+                                       tuple(carriers), tuple(sorted(origins[claim.id]))))
         findings: list[Finding] = []
         for s in self.series:
             members = [c for c in self.claims if c.series == s.id]
-            findings.append(reconcile(s, members, when))
+            findings.append(reconcile(s, members, when, origins))
         return Report(
             sources=self.sources,
             series=self.series,
@@ -63,6 +81,7 @@ class Case:
             inferred=tuple(inferred[k] for k in sorted(inferred)),
             strict=strict,
             locked=self.lock is not None,
+            clusters=clusters,
         )
 
     def _quote(self, claim: Claim, index: int, quote: Quote,

@@ -125,6 +125,57 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_find(args: argparse.Namespace) -> int:
+    corpus = Case.load(args.root).corpus()
+    clusters = corpus.clusters()
+    origin = {s: c.origin for c in clusters for s in c.sources}
+    hits = corpus.find(args.passage, min_score=args.min_score,
+                       max_edit_ratio=args.max_edit_ratio)
+    origins = sorted({origin[h.source] for h in hits})
+    if args.format == "json":
+        sys.stdout.write(json.dumps({
+            "passage": args.passage,
+            "hits": [{"source": h.source, "start": h.start, "end": h.end, "method": h.method,
+                      "score": round(h.score, 1), "text": h.text, "origin": origin[h.source]}
+                     for h in hits],
+            "origins": origins,
+        }, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for h in hits:
+            sys.stdout.write(f"{h.source}\t{h.start}-{h.end}\t{h.method}\t{h.score:.0f}\t"
+                             f"origin {origin[h.source]}\t{' '.join(h.text.split())}\n")
+        sources = len(hits)
+        sys.stdout.write(f"{sources} source{'s' if sources != 1 else ''}, "
+                         f"{len(origins)} independent origin{'s' if len(origins) != 1 else ''}\n")
+    return 0 if hits else 1
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    case = Case.load(args.root)
+    report = case.check()
+    clusters = report.clusters
+    if args.format == "json":
+        data = report.to_dict()
+        sys.stdout.write(json.dumps({"sources": data["sources"], "clusters": data["clusters"]},
+                                    indent=2, ensure_ascii=False) + "\n")
+        return 0
+    for cluster in clusters:
+        label = "one origin" if len(cluster.sources) > 1 else "an origin of its own"
+        sys.stdout.write(f"origin {cluster.origin}: {len(cluster.sources)} source"
+                         f"{'s' if len(cluster.sources) != 1 else ''} ({label})\n")
+        for sid in cluster.sources:
+            source = case.source(sid)
+            inference = report.inference(sid)
+            date = source.published.isoformat() if source.published else (
+                str(inference) if inference else "undated")
+            sys.stdout.write(f"  {sid}\t{date}\t{source.publisher or '-'}\t{source.label}\n")
+        for shared in cluster.shared:
+            sys.stdout.write(f"    shared: {shared.a} {shared.a_start}-{shared.a_end} = "
+                             f"{shared.b} {shared.b_start}-{shared.b_end}: "
+                             f"“{' '.join(shared.text.split())}”\n")
+    return 0
+
+
 def check_text(report: Report) -> str:
     """The plain-text summary `factcheck check` prints."""
     lines: list[str] = []
@@ -189,6 +240,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", action="append", metavar="ID", help="only this source "
                    "(repeatable)")
     p.set_defaults(func=cmd_extract)
+
+    p = add("find", "list every source that carries a passage, and how many origins they are")
+    p.add_argument("passage", help="the words to look for")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--min-score", type=float, default=75.0, help="0-100 (default 75)")
+    p.add_argument("--max-edit-ratio", type=float, default=0.05,
+                   help="edits tolerated, as a share of the passage (default 0.05)")
+    p.set_defaults(func=cmd_find)
+
+    p = add("sources", "the sources grouped by origin: copies that share passages are one")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_sources)
 
     p = add("pin", f"pin every quote to the current version of its source in {LOCK_NAME}")
     p.add_argument("--update", action="store_true",

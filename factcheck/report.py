@@ -16,6 +16,7 @@ import attrs
 from factcheck.anchor import Anchor
 from factcheck.lock import PinCheck
 from factcheck.model import Claim, Quote, Series, Source
+from factcheck.provenance import Cluster
 from factcheck.reconcile import DateInference, Finding, Verdict, When, fmt_years
 
 
@@ -48,6 +49,13 @@ class ClaimResult:
     support: Support
     when: When | None
     reason: str = ""
+    carriers: tuple[str, ...] = ()  # every source that prints one of its quotes
+    origins: tuple[str, ...] = ()  # the independent origins among them
+
+    @property
+    def single_origin(self) -> bool:
+        """Several outlets, but one origin: syndicated copy is not corroboration."""
+        return len(self.carriers) > 1 and len(self.origins) == 1
 
     @property
     def id(self) -> str:
@@ -76,6 +84,10 @@ class Report:
     inferred: tuple[DateInference, ...]
     strict: bool = False
     locked: bool = False  # the case has a lock, and quotes were verified against it
+    clusters: tuple[Cluster, ...] = ()  # sources grouped by shared passages (origins)
+
+    def origin_of(self, source_id: str) -> str:
+        return next((c.origin for c in self.clusters if source_id in c.sources), source_id)
 
     @property
     def ok(self) -> bool:
@@ -113,6 +125,8 @@ class Report:
                     "as_of": None if c.when is None else str(c.when.span),
                     "as_of_inferred": bool(c.when and c.when.inferred),
                     "reason": c.reason,
+                    "carried_by": list(c.carriers),
+                    "origins": list(c.origins),
                     "quotes": [_quote_dict(q) for q in c.quotes],
                 }
                 for c in self.claims
@@ -128,8 +142,16 @@ class Report:
                     "inferred_span": _span(self.inference(s.id)),
                     "inferred_reasons": list(i.reasons) if (i := self.inference(s.id)) else [],
                     "sha256": s.sha256,
+                    "origin": self.origin_of(s.id),
                 }
                 for s in self.sources
+            ],
+            "clusters": [
+                {"origin": c.origin, "sources": list(c.sources),
+                 "shared": [{"a": x.a, "a_start": x.a_start, "a_end": x.a_end, "b": x.b,
+                             "b_start": x.b_start, "b_end": x.b_end, "text": x.text}
+                            for x in c.shared]}
+                for c in self.clusters
             ],
         }
 

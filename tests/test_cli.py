@@ -117,3 +117,41 @@ def test_notebook_display(capsys: pytest.CaptureFixture[str]) -> None:
     assert report._repr_markdown_() == report.brief()
     assert "introduced-21-straight-years" in case.claims[0]._repr_markdown_()
     assert "supported" in report.claims[0]._repr_markdown_()
+
+
+def test_sources_puts_the_wire_copies_in_one_cluster(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sources", "--root", str(ROOT), "--format", "json")
+    assert code == 0
+    clusters = [c["sources"] for c in json.loads(out)["clusters"]]
+    assert ["000-yonhap-2025-11-20", "001-ians-2025-11-12"] in clusters
+    assert ["002-hyein-shim-2025-11-12"] in clusters
+    code, out, _ = run(capsys, "sources", "--root", str(ROOT))
+    assert "origin 000-yonhap-2025-11-20: 2 sources (one origin)" in out
+    assert "shared: 000-yonhap-2025-11-20" in out
+
+
+def test_find_lists_every_carrier_and_counts_origins(capsys: pytest.CaptureFixture[str]) -> None:
+    passage = "North Korea has bristled at past resolutions, calling them a politicaly motivated"
+    code, out, _ = run(capsys, "find", passage, "--root", str(ROOT), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [h["source"] for h in data["hits"]] == ["000-yonhap-2025-11-20", "001-ians-2025-11-12"]
+    assert data["origins"] == ["000-yonhap-2025-11-20"]
+    for hit in data["hits"]:
+        assert hit["method"] == "fuzzy"
+    code, out, _ = run(capsys, "find", "a passage printed nowhere at all", "--root", str(ROOT))
+    assert code == 1 and out.strip().endswith("0 sources, 0 independent origins")
+    code, _, err = run(capsys, "find", "x", "--root", str(ROOT), "--min-score", "500")
+    assert code == 2 and "min_score" in err
+
+
+def test_claims_count_independent_origins(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--root", str(ROOT), "--format", "json")
+    claims = {c["id"]: c for c in json.loads(out)["claims"]}
+    wire = claims["resolution-condemns-strongest-terms"]
+    assert wire["carried_by"] == ["000-yonhap-2025-11-20", "001-ians-2025-11-12"]
+    assert wire["origins"] == ["000-yonhap-2025-11-20"]
+    assert len(claims["north-korea-rejects-resolutions"]["origins"]) == 2
+    brief = (ROOT / "tests" / "golden" / "brief.md").read_text(encoding="utf-8")
+    assert "| 2 (1): one origin only |" in brief
+    assert "- `resolution-condemns-strongest-terms`: `000-yonhap-2025-11-20`, " in brief
