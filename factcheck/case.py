@@ -57,7 +57,8 @@ class Case:
         corpus = self.corpus()
         clusters = corpus.clusters()
         origin = {s: c.origin for c in clusters for s in c.sources}
-        inferred = infer_dates(by_id, self.series, self.claims)
+        copies = {s: [o for o in c.sources if o != s] for c in clusters for s in c.sources}
+        inferred = infer_dates(by_id, self.series, self.claims, copies)
         when = claim_dates(self.claims, by_id, inferred)
         results = []
         origins: dict[str, frozenset[str]] = {}

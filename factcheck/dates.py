@@ -96,3 +96,56 @@ def date_clues(text: str) -> tuple[DateClue, ...]:
         clues.append(DateClue(m.start(), m.end(), _context(text, m.start(), m.end()),
                               before_month=month))
     return tuple(sorted(clues, key=lambda c: (c.start, c.end)))
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE = re.compile(r"\b(next month|last month|yesterday|today|tomorrow|"
+                       r"(?:next|last|on|this)?\s*(?:monday|tuesday|wednesday|thursday|"
+                       r"friday|saturday|sunday))\b", re.IGNORECASE)
+
+
+def _month_shift(day: datetime.date, k: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the month k months from *day*'s."""
+    index = day.year * 12 + day.month - 1 + k
+    first = datetime.date(index // 12, index % 12 + 1, 1)
+    following = datetime.date((index + 1) // 12, (index + 1) % 12 + 1, 1)
+    return first, following - datetime.timedelta(1)
+
+
+def relative_window(
+    quote: str, event: datetime.date
+) -> tuple[datetime.date, datetime.date, str] | None:
+    """When a text was written, from a relative word in *quote* about an event dated *event*.
+
+    "the plenary next month" about a plenary in December puts the text in November;
+    "adopted on Wednesday" about a vote on Wednesday 19 November 2025 puts it within the
+    six days after. Returns (earliest, latest, the words) or None when the quote has no
+    such word (or names a weekday the event was not on).
+
+    >>> relative_window("adopted the resolution on Wednesday", datetime.date(2025, 11, 19))
+    (datetime.date(2025, 11, 19), datetime.date(2025, 11, 25), 'on Wednesday')
+    >>> relative_window("will be reviewed at the plenary next month", datetime.date(2025, 12, 5))
+    (datetime.date(2025, 11, 1), datetime.date(2025, 11, 30), 'next month')
+    """
+    m = _RELATIVE.search(quote)
+    if m is None:
+        return None
+    words = " ".join(m.group(1).split())
+    low = words.lower()
+    day = datetime.timedelta(1)
+    if low == "next month":
+        first, last = _month_shift(event, -1)
+    elif low == "last month":
+        first, last = _month_shift(event, 1)
+    elif low in ("yesterday", "today", "tomorrow"):
+        shift = {"yesterday": 1, "today": 0, "tomorrow": -1}[low]
+        first = last = event + shift * day
+    else:
+        name = low.split()[-1]
+        if WEEKDAYS.index(name) != event.weekday():
+            return None
+        if low.startswith("next") or _FUTURE.search(quote, 0, m.start()):
+            first, last = event - 6 * day, event - day  # an event still to come this week
+        else:
+            first, last = event, event + 6 * day  # an event of the past week
+    return first, last, words

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from factcheck.dates import date_clues
+from factcheck.dates import date_clues, relative_window
 from factcheck.model import Claim, Kind, Monotone, Series, Source, Span
 from factcheck.quantities import Interval, Quantity
 from factcheck.quantities import Kind as QKind
@@ -799,12 +800,19 @@ def claim_dates(
 
 
 def infer_dates(
-    sources: Mapping[str, Source], series: Iterable[Series], claims: Sequence[Claim]
+    sources: Mapping[str, Source], series: Iterable[Series], claims: Sequence[Claim],
+    copies: Mapping[str, Iterable[str]] | None = None,
 ) -> dict[str, DateInference]:
-    """Infer the year of each undated source from the annual counts it quotes.
+    """Infer the date of each undated source from what it counts, mentions and quotes.
 
-    A count such as "the 16th year" in a series whose first year the dated claims fix
-    at 2005 dates its source to 2005 + 16 − 1 = 2020. All such clues must agree.
+    * A count such as "the 16th year" in a series whose first year the dated claims fix
+      at 2005 dates its source to 2005 + 16 − 1 = 2020. All such clues must agree.
+    * Dates the text mentions as past bound it from below; a month it expects ("will …
+      in December") from above (see :mod:`factcheck.dates`).
+    * A claim quoting it with an ``as_of`` event date and a relative word ("next month",
+      "on Wednesday", "yesterday") places it relative to that event.
+    * A dated source whose passages it carries (*copies*: source id → the ids sharing
+      passages with it) and whose publisher it names is one it quotes: it is not older.
     """
     dated = claim_dates(claims, sources)
     out: dict[str, DateInference] = {}
@@ -836,17 +844,38 @@ def infer_dates(
                 claim.id,
                 year,
             ))
+        bounds: list[tuple[datetime.date, datetime.date, str]] = []
+        for claim in sorted(claims, key=lambda c: c.id):
+            if claim.as_of is None or not claim.as_of.is_day:
+                continue
+            for quote in claim.quotes:
+                window = relative_window(quote.text, claim.as_of.earliest) \
+                    if quote.source == source.id else None
+                if window is not None:
+                    bounds.append((window[0], window[1], (
+                        f"`{claim.id}` dates its event {claim.as_of} and the text calls it "
+                        f"“{window[2]}”: written {window[0].isoformat()} to "
+                        f"{window[1].isoformat()}")))
+        for other in sorted((copies or {}).get(source.id, ())):
+            dated_copy = sources.get(other)
+            name = dated_copy.publisher.split()[0] if dated_copy and dated_copy.publisher else ""
+            if dated_copy is None or dated_copy.published is None or not name:
+                continue
+            if re.search(rf"\b{re.escape(name)}\b", source.body):
+                bounds.append((dated_copy.published, datetime.date.max, (
+                    f"it carries passages of `{other}` and names {name}, so it quotes it: "
+                    f"not before {dated_copy.published.isoformat()}")))
         out[source.id] = _combine(source, clues, [
             f"`{cid}` counts {_q(_by_id(claims, cid))} in a series that began in "
             f"{fmt_years(_first_of(firsts, claims, cid))}, which puts it in {fmt_years(iv)}"
             for cid, iv in clues
-        ])
+        ], bounds)
     return out
 
 
-def _combine(source: Source, counts: Sequence[tuple[str, Interval]],
-             reasons: list[str]) -> DateInference:
-    """The counts' years narrowed by the dates the text itself mentions."""
+def _combine(source: Source, counts: Sequence[tuple[str, Interval]], reasons: list[str],
+             bounds: Sequence[tuple[datetime.date, datetime.date, str]] = ()) -> DateInference:
+    """The counts' years narrowed by the dates the text mentions and the *bounds* found."""
     years = Interval(None, None)
     for _, iv in counts:
         years = years.intersect(iv)
@@ -860,11 +889,17 @@ def _combine(source: Source, counts: Sequence[tuple[str, Interval]],
     if years.is_empty:
         return DateInference(source.id, None, (*reasons, "the counts disagree on the year"),
                              conflict=True)
-    if years.low is None or years.high is None:
+    reasons += [why for _, _, why in bounds]
+    if (years.low is None or years.high is None) and not any(
+            hi != datetime.date.max for _, hi, _ in bounds):
         if not reasons:
             reasons.append("no count or date in it can date it")
         return DateInference(source.id, None, tuple(reasons))
-    earliest, latest = datetime.date(int(years.low), 1, 1), datetime.date(int(years.high), 12, 31)
+    earliest = datetime.date(int(years.low), 1, 1) if years.low is not None else datetime.date.min
+    latest = datetime.date(int(years.high), 12, 31) if years.high is not None \
+        else datetime.date.max
+    for low, high, _ in bounds:
+        earliest, latest = max(earliest, low), min(latest, high)
     if floor is not None and floor.earliest is not None:
         earliest = max(earliest, floor.earliest)
     if earliest.year == latest.year:
@@ -875,6 +910,8 @@ def _combine(source: Source, counts: Sequence[tuple[str, Interval]],
                     latest = bound
                     reasons.append(f"the text expects “{clue.text}” still to come: "
                                    f"before {latest + datetime.timedelta(1):%B %Y}")
+    if earliest == datetime.date.min or latest == datetime.date.max:
+        return DateInference(source.id, None, tuple(reasons))  # bounded on one side only
     if earliest > latest:
         return DateInference(source.id, None, (
             *reasons, f"these clues leave no date: {earliest.isoformat()} is after "

@@ -370,3 +370,29 @@ def test_removing_a_claim_never_creates_a_conflict_of_any_kind(
     drop = more.draw(st.sampled_from(claims))
     rest = [c for c in claims if c is not drop]
     assert reconcile(series, rest, when).verdict is not Verdict.CONFLICT
+
+
+def test_relative_words_about_a_dated_event_place_the_text() -> None:
+    from factcheck import Quote, Source
+
+    wire = Source("wire", "Shared wire text. (Yonhap)", publisher="Yonhap",
+                  published=D(2025, 11, 20))
+    body = ("The committee adopted it on Wednesday, Yonhap said. The plenary will review it "
+            "next month.")
+    copy = Source("copy", body)
+    claims = [
+        Claim("vote", "x", quotes=(Quote("copy", "adopted it on Wednesday"),),
+              as_of=Span.day(D(2025, 11, 19))),
+        Claim("plenary", "x", quotes=(Quote("copy", "will review it next month"),),
+              as_of=Span.day(D(2025, 12, 10))),
+    ]
+    sources = {"wire": wire, "copy": copy}
+    inf = infer_dates(sources, [], claims, {"copy": ["wire"], "wire": ["copy"]})["copy"]
+    assert inf.span == Span(D(2025, 11, 20), D(2025, 11, 25))
+    joined = " ".join(inf.reasons)
+    assert "“on Wednesday”" in joined and "“next month”" in joined
+    assert "names Yonhap" in joined
+    # a weekday the event was not on tells nothing
+    wrong = [Claim("vote", "x", quotes=(Quote("copy", "adopted it on Wednesday"),),
+                   as_of=Span.day(D(2025, 11, 18)))]
+    assert infer_dates(sources, [], wrong)["copy"].span is None
