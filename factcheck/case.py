@@ -8,11 +8,12 @@ from pathlib import Path
 import attrs
 
 from factcheck.anchor import Anchor, anchor
+from factcheck.errors import QuantityError
 from factcheck.load import load_case
 from factcheck.lock import Lock, PinCheck, pin, verify
-from factcheck.model import Claim, Quote, Series, Source
-from factcheck.provenance import Corpus
-from factcheck.quantities import find_quantities
+from factcheck.model import Claim, Kind, Quote, Series, Source
+from factcheck.provenance import Corpus, origin_name
+from factcheck.quantities import Quantity, find_quantities
 from factcheck.reconcile import Finding, claim_dates, infer_dates, reconcile
 from factcheck.report import ClaimResult, QuoteResult, Report, Support
 
@@ -28,12 +29,12 @@ class Case:
     lock: Lock | None = None
 
     @classmethod
-    def load(cls, root: str | Path = ".") -> Case:
+    def load(cls, root: str | Path = ".", *, read_lock: bool = True) -> Case:
         """Read ``root/sources/*.md``, ``root/claims/*.toml`` and ``root/factcheck.lock``.
 
         Raises :class:`~factcheck.errors.LoadError` listing every problem found.
         """
-        loaded = load_case(root)
+        loaded = load_case(root, read_lock=read_lock)
         return cls(loaded.sources, loaded.series, loaded.claims, Path(root), loaded.lock)
 
     def source(self, source_id: str) -> Source:
@@ -56,15 +57,23 @@ class Case:
         by_id: Mapping[str, Source] = {s.id: s for s in self.sources}
         corpus = self.corpus()
         clusters = corpus.clusters()
-        origin = {s: c.origin for c in clusters for s in c.sources}
+        origin = {s: origin_name(c, by_id) for c in clusters for s in c.sources}
         copies = {s: [o for o in c.sources if o != s] for c in clusters for s in c.sources}
-        inferred = infer_dates(by_id, self.series, self.claims, copies)
+        checked = [
+            (claim, tuple(self._quote(claim, i, q, by_id) for i, q in enumerate(claim.quotes, 1)))
+            for claim in self.claims
+        ]
+        kinds = {s.id: s.kind for s in self.series}
+        supports = {claim.id: _support(claim, quotes, kinds.get(claim.series or ""))
+                    for claim, quotes in checked}
+        # Only claims their quotes support take part in dating and reconciliation.
+        usable = [c for c in self.claims if supports[c.id][0] is Support.SUPPORTED]
+        inferred = infer_dates(by_id, self.series, usable, copies)
         when = claim_dates(self.claims, by_id, inferred)
         results = []
         origins: dict[str, frozenset[str]] = {}
-        for claim in self.claims:
-            quotes = tuple(self._quote(claim, i, q, by_id) for i, q in enumerate(claim.quotes, 1))
-            support, reason = _support(quotes)
+        for claim, quotes in checked:
+            support, reason = supports[claim.id]
             carriers = sorted({qr.quote.source for qr in quotes if qr.found} | {
                 hit.source for qr in quotes if qr.found for hit in corpus.find(qr.anchor.text)})
             origins[claim.id] = frozenset(origin[s] for s in carriers)
@@ -72,8 +81,15 @@ class Case:
                                        tuple(carriers), tuple(sorted(origins[claim.id]))))
         findings: list[Finding] = []
         for s in self.series:
-            members = [c for c in self.claims if c.series == s.id]
-            findings.append(reconcile(s, members, when, origins))
+            members = [c for c in usable if c.series == s.id]
+            finding = reconcile(s, members, when, origins)
+            dropped = [c.id for c in self.claims if c.series == s.id and c not in members]
+            if dropped:
+                names = ", ".join(f"`{cid}`" for cid in dropped)
+                finding = attrs.evolve(finding, explanation=(
+                    f"{finding.explanation} Left out, as their quotes do not support them: "
+                    f"{names}."))
+            findings.append(finding)
         return Report(
             sources=self.sources,
             series=self.series,
@@ -123,9 +139,30 @@ def _figures_differ(quote: str, found: Anchor) -> str:
             f"{', '.join(said) or 'no figure'}")
 
 
-def _support(quotes: tuple[QuoteResult, ...]) -> tuple[Support, str]:
+def _value_in_quotes(claim: Claim, quotes: tuple[QuoteResult, ...], kind: Kind | None) -> str:
+    """A claim's stated figure must be one its quotes give, as the source prints them."""
+    if claim.value is None or kind is None or kind is Kind.STATUS:
+        return ""
+    try:
+        value = Quantity.parse(claim.value)
+    except QuantityError:
+        return ""  # a status value ("co-sponsor"): words, not a figure
+    given = [m.quantity for qr in quotes if qr.found for m in find_quantities(qr.anchor.text)]
+    for q in given:
+        if q.number == value.number and q.years == value.years and q.other == value.other:
+            return ""
+    there = ", ".join(dict.fromkeys(str(q) for q in given)) or "no figure"
+    return f"its value {claim.value!r} is not a figure its quotes give (they give: {there})"
+
+
+def _support(claim: Claim, quotes: tuple[QuoteResult, ...],
+             kind: Kind | None) -> tuple[Support, str]:
     problems: list[str] = []
     support = Support.SUPPORTED
+    mismatch = _value_in_quotes(claim, quotes, kind)
+    if mismatch:
+        support = Support.UNSUPPORTED
+        problems.append(mismatch)
     for qr in quotes:
         if qr.pin is not None and qr.pin.status == "altered":
             support = Support.STALE if support is Support.SUPPORTED else support

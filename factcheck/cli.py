@@ -7,6 +7,7 @@ Exit codes: 0 all good; 1 a claim is unsupported or a series conflicts (``check`
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import os
 import sys
@@ -18,14 +19,29 @@ from factcheck.case import Case
 from factcheck.errors import FactCheckError, did_you_mean
 from factcheck.extract import draft_claims, extract, extracted_dict
 from factcheck.lock import LOCK_NAME
+from factcheck.provenance import origin_name
 from factcheck.report import Report, Support
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write *text* to *path* so that readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write *text* to *path* so that readers see the old file or the new one, never half.
+
+    The file keeps the permissions it had (a new one gets the usual ones, as the umask
+    allows); a missing folder is an error, not something to create on a typo.
+    """
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; name a file to write")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: no such folder {str(path.parent)!r}")
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
@@ -77,7 +93,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_pin(args: argparse.Namespace) -> int:
-    case = Case.load(args.root)
+    # --update rewrites the lock whole, so a damaged lock must not stop it.
+    case = Case.load(args.root, read_lock=not args.update)
     report = case.check()
     lock = case.pin(report, update=args.update)
     path = Path(args.root) / LOCK_NAME
@@ -126,9 +143,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_find(args: argparse.Namespace) -> int:
-    corpus = Case.load(args.root).corpus()
+    if not args.passage.strip():
+        raise UsageError("find needs a passage: some words to look for")
+    case = Case.load(args.root)
+    corpus = case.corpus()
     clusters = corpus.clusters()
-    origin = {s: c.origin for c in clusters for s in c.sources}
+    by_id = {s.id: s for s in case.sources}
+    origin = {s: origin_name(c, by_id) for c in clusters for s in c.sources}
     hits = corpus.find(args.passage, min_score=args.min_score,
                        max_edit_ratio=args.max_edit_ratio)
     origins = sorted({origin[h.source] for h in hits})
@@ -160,8 +181,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
                                     indent=2, ensure_ascii=False) + "\n")
         return 0
     for cluster in clusters:
-        label = "one origin" if len(cluster.sources) > 1 else "an origin of its own"
-        sys.stdout.write(f"origin {cluster.origin}: {len(cluster.sources)} source"
+        label = ("one origin; named after its earliest dated source"
+                 if len(cluster.sources) > 1 else "an origin of its own")
+        sys.stdout.write(f"origin {report.origin_of(cluster.sources[0])}: "
+                         f"{len(cluster.sources)} source"
                          f"{'s' if len(cluster.sources) != 1 else ''} ({label})\n")
         for sid in cluster.sources:
             source = case.source(sid)
@@ -185,7 +208,7 @@ def check_text(report: Report) -> str:
             f" — {c.reason}" if c.reason else ""))
         for qr in c.quotes:
             a = qr.anchor
-            if qr.pin is not None and qr.pin.status != "unchanged":
+            if qr.pin is not None and qr.pin.status not in ("unchanged", "unpinned"):
                 lines.append(f"      {qr.quote.source} pinned quote {qr.pin.describe()}")
             elif a.found:
                 lines.append(f"      {qr.quote.source} {a.start}-{a.end} {a.method} "
@@ -195,17 +218,18 @@ def check_text(report: Report) -> str:
                 lines.append(f"      {qr.quote.source} NOT FOUND" + (
                     f"; nearest (score {near.score:.0f}): {near.text!r}" if near else ""))
     for f in report.findings:
-        mark = "ok " if f.ok else "!! "
+        mark = "!! " if f.verdict in report.failing_verdicts else "ok "
         lines.append(f"{mark}series {f.series.id} ({f.series.kind.value}): {f.verdict.value}")
         lines.append(f"      {f.explanation}")
     for i in report.inferred:
         lines.append(f"{'!! ' if i.conflict else '   '}source {i.source}: {i}"
                      + (f" — {'; '.join(i.reasons)}" if i.reasons else ""))
     supported = sum(c.support is Support.SUPPORTED for c in report.claims)
-    conflicts = sum(not f.ok for f in report.findings)
+    failing = sum(f.verdict in report.failing_verdicts for f in report.findings)
     lines.append(
         f"{supported}/{len(report.claims)} claims supported, "
-        f"{len(report.findings) - conflicts}/{len(report.findings)} series consistent: "
+        f"{len(report.findings) - failing}/{len(report.findings)} series pass"
+        + (" (strict: 'consistent if' fails)" if report.strict else "") + ": "
         + ("OK" if report.ok else "PROBLEMS")
     )
     return "\n".join(lines) + "\n"
@@ -216,12 +240,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="factcheck",
         description="Source-cited fact-checking: anchor quotes, reconcile counts, render briefs.",
     )
+    parser.add_argument("--version", action="version",
+                        version=f"factcheck {importlib.metadata.version('factcheck')}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    root_help = "the case folder, holding claims/ and sources/ (default: the current folder)"
+    parser.add_argument("--root", default=".", help=root_help)
 
     def add(name: str, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
-        p.add_argument("--root", default=".", help="the case folder, holding claims/ and "
-                       "sources/ (default: the current folder)")
+        # before or after the command: `factcheck --root X check` or `factcheck check --root X`
+        p.add_argument("--root", default=argparse.SUPPRESS, help=root_help)
         return p
 
     p = add("brief", "render the cited Markdown brief")

@@ -64,7 +64,7 @@ class _Problems:
         self.items.append(Problem(location, message))
 
 
-def load_case(root: str | Path) -> Loaded:
+def load_case(root: str | Path, *, read_lock: bool = True) -> Loaded:
     """Load ``root/sources`` and ``root/claims``; raise LoadError listing every problem."""
     root = Path(root)
     problems = _Problems()
@@ -76,9 +76,10 @@ def load_case(root: str | Path) -> Loaded:
     if problems.items:
         raise LoadError(problems.items)
 
+    source_files = [p for p in sorted((root / "sources").glob("*.md")) if p.name != "README.md"]
     sources = [
         s
-        for path in sorted((root / "sources").glob("*.md"))
+        for path in source_files
         if path.name != "README.md"  # a folder's README documents the sources; it is not one
         and (s := read_source(path, _rel(path, root), problems)) is not None
     ]
@@ -91,9 +92,10 @@ def load_case(root: str | Path) -> Loaded:
         file_series, file_claims = read_claims(path, _rel(path, root), problems)
         series.extend(file_series)
         claims.extend(file_claims)
-    _cross_check(sources, series, claims, problems)
+    # A source file that failed to load still names a source: no cascade of "unknown source".
+    _cross_check(sources, series, claims, problems, {p.stem for p in source_files})
     lock = None
-    if (root / LOCK_NAME).is_file():
+    if read_lock and (root / LOCK_NAME).is_file():
         try:
             lock = Lock.parse((root / LOCK_NAME).read_text(encoding="utf-8"), LOCK_NAME)
         except (LockError, UnicodeDecodeError) as exc:
@@ -395,12 +397,13 @@ def _claim(
 
 
 def _cross_check(
-    sources: list[Source], series: list[Series], claims: list[Claim], problems: _Problems
+    sources: list[Source], series: list[Series], claims: list[Claim], problems: _Problems,
+    file_ids: set[str] | None = None,
 ) -> None:
     _unique(sources, "source", problems)
     _unique(series, "series", problems)
     _unique(claims, "claim", problems)
-    source_ids = {s.id for s in sources}
+    source_ids = {s.id for s in sources} | (file_ids or set())
     series_by_id = {s.id: s for s in series}
     for i, claim in enumerate(claims):
         kind = None

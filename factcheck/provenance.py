@@ -63,11 +63,12 @@ it (a phrase in every source makes every pair a candidate), plus the runs' lengt
 
 from __future__ import annotations
 
+import datetime
 import math
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate, chain, compress, repeat, takewhile
 from operator import add, and_, eq, le, lt, mod, mul, sub, xor
 
@@ -719,3 +720,22 @@ class Corpus:
 
 _RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
 
+
+
+def origin_name(cluster: Cluster, sources: Mapping[str, Source]) -> str:
+    """The source a cluster is named after: its earliest dated one (then by id).
+
+    Copies cannot predate what they copy, so the earliest dated member is the best guess
+    at the origin; undated members come last.
+
+    >>> import datetime
+    >>> s = {"a": Source("a", "x", published=datetime.date(2025, 11, 20)),
+    ...      "b": Source("b", "x", published=datetime.date(2025, 11, 12)), "c": Source("c", "x")}
+    >>> origin_name(Cluster(("a", "b", "c")), s)
+    'b'
+    """
+    def key(sid: str) -> tuple[datetime.date, str]:
+        published = sources[sid].published if sid in sources else None
+        return (published or datetime.date.max, sid)
+
+    return min(cluster.sources, key=key)

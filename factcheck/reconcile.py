@@ -34,6 +34,7 @@ class Verdict(enum.StrEnum):
     CONSISTENT = "consistent"
     CONSISTENT_IF = "consistent if"
     CONFLICT = "conflict"
+    UNCHECKED = "unchecked"  # nothing to compare: no claim could be read at a date
 
 
 @attrs.frozen(order=True)
@@ -169,14 +170,16 @@ def _weigh(side: Iterable[str], other: Iterable[str], origins: Origins | None) -
     def count(n: int) -> str:
         return f"{n} independent origin{'s' if n != 1 else ''}"
 
-    shared = mine & theirs
-    text = (f" Weight: {_names(side)} rest on {count(len(mine))}, "
+    if len(mine) == len(theirs):
+        return ""
+    side, other = list(side), list(other)
+    verb = "rest" if len(side) > 1 else "rests"
+    text = (f" Weight: {_names(side)} {verb} on {count(len(mine))}, "
             f"{_names(other)} on {count(len(theirs))}")
+    shared = mine & theirs
     if shared:
         text += f" (shared: {', '.join(sorted(shared))})"
-    if len(mine) != len(theirs):
-        text += "; the side with more stands on firmer ground"
-    return text + "."
+    return text + "; the side with more stands on firmer ground."
 
 
 def _annual(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
@@ -206,7 +209,7 @@ def _annual(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
     if not implied:
         return Finding(
             series,
-            Verdict.CONSISTENT,
+            Verdict.UNCHECKED,
             "No claim could be dated, so there is nothing to compare.",
             tuple(readings),
             claims=tuple(c.id for c in claims),
@@ -413,6 +416,8 @@ def _occurrences(
         )
         return Finding(series, Verdict.CONSISTENT_IF, text, tuple(readings),
                        assumptions=tuple(assumptions), claims=ids)
+    if not counts and not listed:
+        return _unchecked(series, readings, ids, left_out)
     if not counts:
         text = f"Occurrences listed: {_year_list(sorted(listed))}; no count to check them against."
     else:
@@ -452,6 +457,8 @@ def _tally(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
         readings.append(f"`{claim.id}`: {q} as of {w} ({q.interval})")
     dated.sort(key=lambda t: (t[0].span, t[1].id))
     ids = tuple(c.id for c in claims)
+    if not dated:
+        return _unchecked(series, readings, ids, left_out)
     problems: list[str] = []
     conflicts: list[str] = []
     # Same moment: figures given for one date must overlap.
@@ -507,7 +514,7 @@ def _tally(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
             f"{q} (`{c.id}`)" for _, c, q in group
         )
         steps.append(f"{span}: {figures}" + (
-            f" — together {common}" if len(group) > 1 and _exact(common) else ""))
+            f" — agreeing on {common}" if len(group) > 1 and _exact(common) else ""))
     if len(moments) > 1:
         trend = {Monotone.INCREASING: "growth over time", Monotone.DECREASING:
                  "decline over time", None: "change over time"}[series.monotone]
@@ -533,6 +540,13 @@ def _rounding(round_: Quantity, precise: Quantity) -> str:
         return ""
     names = {10: "ten", 100: "hundred", 1000: "thousand"}
     return f"{round_} is {precise} rounded to the nearest {names.get(unit, str(unit))}"
+
+
+def _unchecked(series: Series, readings: Sequence[str], ids: tuple[str, ...],
+               left_out: Sequence[str]) -> Finding:
+    text = "Nothing to compare: no claim of this series could be read"
+    text += f" (left out for want of a date: {_names(left_out)})." if left_out else "."
+    return Finding(series, Verdict.UNCHECKED, text, tuple(readings), claims=ids)
 
 
 def _exact(iv: Interval) -> bool:
@@ -598,6 +612,8 @@ def _status(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
         readings.append(f"`{claim.id}`: {claim.value} as of {w}")
     items.sort()
     ids = tuple(c.id for c in claims)
+    if not items and not runs:
+        return _unchecked(series, readings, ids, left_out)
     problems: list[str] = []
     conflicts: list[str] = []
     assumptions: list[str] = []
@@ -727,6 +743,8 @@ def _fixed(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
     values = [(c.id, _q(c)) for c in claims]
     readings = tuple(f"`{cid}`: {q}" for cid, q in values)
     ids = tuple(c.id for c in claims)
+    if not values:
+        return _unchecked(series, list(readings), ids, [])
     votes = {(q.number, q.other) for _, q in values if q.kind is QKind.VOTE}
     if votes and len(votes) + sum(q.kind is not QKind.VOTE for _, q in values) > 1:
         text = "Conflict: the figures differ: " + "; ".join(

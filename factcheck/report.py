@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import enum
 import json
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import attrs
 
 from factcheck.anchor import Anchor
+from factcheck.errors import did_you_mean
 from factcheck.lock import PinCheck
 from factcheck.model import Claim, Quote, Series, Source
-from factcheck.provenance import Cluster
+from factcheck.provenance import Cluster, origin_name
 from factcheck.reconcile import DateInference, Finding, Verdict, When, fmt_years
+
+T = TypeVar("T")
 
 
 class Support(enum.StrEnum):
@@ -86,8 +90,16 @@ class Report:
     locked: bool = False  # the case has a lock, and quotes were verified against it
     clusters: tuple[Cluster, ...] = ()  # sources grouped by shared passages (origins)
 
+    @property
+    def failing_verdicts(self) -> frozenset[Verdict]:
+        """Verdicts that make the check fail: conflicts, and with ``strict`` assumptions too."""
+        return frozenset({Verdict.CONFLICT} | ({Verdict.CONSISTENT_IF} if self.strict else set()))
+
     def origin_of(self, source_id: str) -> str:
-        return next((c.origin for c in self.clusters if source_id in c.sources), source_id)
+        """The name of the origin a source belongs to (its cluster's earliest dated source)."""
+        by_id = {s.id: s for s in self.sources}
+        return next((origin_name(c, by_id) for c in self.clusters if source_id in c.sources),
+                     source_id)
 
     @property
     def ok(self) -> bool:
@@ -95,19 +107,19 @@ class Report:
 
         A "consistent if" verdict passes unless the report is strict.
         """
-        bad = {Verdict.CONFLICT} | ({Verdict.CONSISTENT_IF} if self.strict else set())
+        bad = self.failing_verdicts
         return all(c.support is Support.SUPPORTED for c in self.claims) and not any(
             f.verdict in bad for f in self.findings
         ) and not any(i.conflict for i in self.inferred)
 
     def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
+        return _pick(self.sources, source_id, lambda s: s.id, "source")
 
     def claim(self, claim_id: str) -> ClaimResult:
-        return next(c for c in self.claims if c.id == claim_id)
+        return _pick(self.claims, claim_id, lambda c: c.id, "claim")
 
     def finding(self, series_id: str) -> Finding:
-        return next(f for f in self.findings if f.series.id == series_id)
+        return _pick(self.findings, series_id, lambda f: f.series.id, "series")
 
     def inference(self, source_id: str) -> DateInference | None:
         return next((i for i in self.inferred if i.source == source_id), None)
@@ -147,7 +159,7 @@ class Report:
                 for s in self.sources
             ],
             "clusters": [
-                {"origin": c.origin, "sources": list(c.sources),
+                {"origin": self.origin_of(c.sources[0]), "sources": list(c.sources),
                  "shared": [{"a": x.a, "a_start": x.a_start, "a_end": x.a_end, "b": x.b,
                              "b_start": x.b_start, "b_end": x.b_end, "text": x.text}
                             for x in c.shared]}
@@ -166,6 +178,15 @@ class Report:
 
     def _repr_markdown_(self) -> str:
         return self.brief()
+
+
+def _pick(items: Iterable[T], key: str, id_of: Callable[[T], str], what: str) -> T:
+    """The item with id *key*; KeyError with a "did you mean" otherwise."""
+    items = tuple(items)
+    for item in items:
+        if id_of(item) == key:
+            return item
+    raise KeyError(f"no {what} {key!r}{did_you_mean(key, [id_of(i) for i in items])}")
 
 
 def _inferred(inference: DateInference | None) -> str | None:

@@ -43,12 +43,36 @@ def test_check_text_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_conflict_exits_1(case_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 2025 article saying "19 straight years" would imply 2007: a real conflict."""
     path = case_dir / "claims" / "adoption-years.toml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        'value = "21 straight years"', 'value = "19th year"'), encoding="utf-8")
+        'value = "21 straight years"', 'value = "19 straight years"').replace(
+        "introduced for 21 straight years", "introduced for 19 straight years"), encoding="utf-8")
+    source = case_dir / "sources" / "000-yonhap-2025-11-20.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "introduced for 21 straight years", "introduced for 19 straight years"), encoding="utf-8")
     code, out, _ = run(capsys, "check", "--root", str(case_dir))
     assert code == 1
-    assert "conflict" in out and "2007" in out
+    assert "!! series adoption-years (annual): conflict" in out
+    assert "`introduced-21-straight-years` implies a first year of 2007" in out
+
+
+def test_a_value_its_quotes_do_not_give_is_unsupported_and_left_out(
+        case_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = case_dir / "claims" / "adoption-years.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'value = "21 straight years"', 'value = "23 straight years"'), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--root", str(case_dir), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    claim = next(c for c in data["claims"] if c["id"] == "introduced-21-straight-years")
+    assert claim["verdict"] == "unsupported"
+    assert "'23 straight years' is not a figure its quotes give (they give: 21 years)" in \
+        claim["reason"]
+    series = next(s for s in data["series"] if s["id"] == "adoption-years")
+    assert series["verdict"] == "consistent"  # the unsupported figure takes no part
+    assert "Left out, as their quotes do not support them: `introduced-21-straight-years`" in \
+        series["explanation"]
 
 
 def test_unsupported_quote_exits_1_and_shows_nearest(
@@ -78,10 +102,19 @@ def test_bad_source_id_exits_2_with_one_clear_message(
 
 def test_brief_to_file_is_written_and_inputs_are_protected(
         case_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    target = case_dir / "out" / "brief.md"
+    target = case_dir / "brief.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o644)
     code, out, _ = run(capsys, "brief", "--root", str(case_dir), "-o", str(target))
     assert code == 0 and out == ""
     assert target.read_text(encoding="utf-8").startswith("# Fact-check brief")
+    assert target.stat().st_mode & 0o777 == 0o644  # the file keeps its permissions
+    assert not list(case_dir.glob(".brief.md.*"))  # no temporary file left behind
+    code, _, err = run(capsys, "brief", "--root", str(case_dir), "-o",
+                       str(case_dir / "typo" / "brief.md"))
+    assert code == 2 and "no such folder" in err
+    code, _, err = run(capsys, "brief", "--root", str(case_dir), "-o", str(case_dir))
+    assert code == 2 and "is a folder" in err
     victim = case_dir / "claims" / "nkhra.toml"
     before = victim.read_bytes()
     code, _, err = run(capsys, "brief", "--root", str(case_dir), "-o", str(victim))
@@ -126,7 +159,8 @@ def test_sources_puts_the_wire_copies_in_one_cluster(capsys: pytest.CaptureFixtu
     assert ["000-yonhap-2025-11-20", "001-ians-2025-11-12"] in clusters
     assert ["002-hyein-shim-2025-11-12"] in clusters
     code, out, _ = run(capsys, "sources", "--root", str(ROOT))
-    assert "origin 000-yonhap-2025-11-20: 2 sources (one origin)" in out
+    assert ("origin 001-ians-2025-11-12: 2 sources (one origin; named after its earliest dated"
+            " source)") in out
     assert "shared: 000-yonhap-2025-11-20" in out
 
 
@@ -136,7 +170,7 @@ def test_find_lists_every_carrier_and_counts_origins(capsys: pytest.CaptureFixtu
     assert code == 0
     data = json.loads(out)
     assert [h["source"] for h in data["hits"]] == ["000-yonhap-2025-11-20", "001-ians-2025-11-12"]
-    assert data["origins"] == ["000-yonhap-2025-11-20"]
+    assert data["origins"] == ["001-ians-2025-11-12"]
     for hit in data["hits"]:
         assert hit["method"] == "fuzzy"
     code, out, _ = run(capsys, "find", "a passage printed nowhere at all", "--root", str(ROOT))
@@ -150,8 +184,39 @@ def test_claims_count_independent_origins(capsys: pytest.CaptureFixture[str]) ->
     claims = {c["id"]: c for c in json.loads(out)["claims"]}
     wire = claims["resolution-condemns-strongest-terms"]
     assert wire["carried_by"] == ["000-yonhap-2025-11-20", "001-ians-2025-11-12"]
-    assert wire["origins"] == ["000-yonhap-2025-11-20"]
+    assert wire["origins"] == ["001-ians-2025-11-12"]
     assert len(claims["north-korea-rejects-resolutions"]["origins"]) == 2
     brief = (ROOT / "tests" / "golden" / "brief.md").read_text(encoding="utf-8")
     assert "| 2 (1): one origin only |" in brief
     assert "- `resolution-condemns-strongest-terms`: `000-yonhap-2025-11-20`, " in brief
+
+
+def test_root_before_the_command_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--root", str(ROOT), "check")
+    assert code == 0 and out.rstrip().endswith("OK")
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("factcheck ")
+
+
+def test_a_broken_source_does_not_cascade(case_dir: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = case_dir / "sources" / "000-yonhap-2025-11-20.md"
+    path.write_text(path.read_text(encoding="utf-8")[4:], encoding="utf-8")  # drop the first +++
+    code, _, err = run(capsys, "check", "--root", str(case_dir))
+    assert code == 2
+    assert err.strip() == ("factcheck: sources/000-yonhap-2025-11-20.md:1: a source starts "
+                           "with a '+++' line opening its front matter")
+
+
+def test_pin_update_replaces_a_damaged_lock(case_dir: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    (case_dir / "factcheck.lock").write_text("version = \n", encoding="utf-8")
+    assert run(capsys, "check", "--root", str(case_dir))[0] == 2
+    assert run(capsys, "pin", "--root", str(case_dir), "--update")[0] == 0
+    assert run(capsys, "check", "--root", str(case_dir))[0] == 0
+
+
+def test_find_needs_words(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "find", "   ", "--root", str(ROOT))
+    assert code == 2 and "needs a passage" in err
