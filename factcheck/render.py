@@ -98,12 +98,24 @@ class Footnote:
     quote: QuoteResult
 
 
-def _footnotes(report: Report) -> dict[tuple[str, int], Footnote]:
-    notes: dict[tuple[str, int], Footnote] = {}
+def _footnotes(report: Report) -> tuple[list[Footnote], dict[str, list[int]]]:
+    """One footnote per cited passage, numbered by first reference; each claim's numbers.
+
+    Claims that cite the same words of the same source share that passage's footnote.
+    """
+    notes: dict[tuple[str, object], Footnote] = {}
+    by_claim: dict[str, list[int]] = {}
     for result in report.claims:
-        for i, qr in enumerate(result.quotes):
-            notes[(result.id, i)] = Footnote(len(notes) + 1, result, qr)
-    return notes
+        for qr in result.quotes:
+            a = qr.anchor
+            key = (qr.quote.source, (a.start, a.end) if a.found and qr.pin is None else
+                   (qr.quote.text, qr.pin.status if qr.pin else ""))
+            if key not in notes:
+                notes[key] = Footnote(len(notes) + 1, result, qr)
+            numbers = by_claim.setdefault(result.id, [])
+            if notes[key].number not in numbers:
+                numbers.append(notes[key].number)
+    return list(notes.values()), by_claim
 
 
 def _date_label(report: Report, source_id: str) -> str:
@@ -118,10 +130,7 @@ def _date_label(report: Report, source_id: str) -> str:
 
 def render_brief(report: Report, title: str | None = None, template: str = "brief.md.j2") -> str:
     """Render the cited brief of *report* as Markdown (deterministic: same report, same bytes)."""
-    notes = _footnotes(report)
-    by_claim: dict[str, list[Footnote]] = {}
-    for note in notes.values():
-        by_claim.setdefault(note.claim.id, []).append(note)
+    notes, by_claim = _footnotes(report)
     counts = {
         "claims": len(report.claims),
         "supported": sum(c.support is Support.SUPPORTED for c in report.claims),
@@ -137,9 +146,8 @@ def render_brief(report: Report, title: str | None = None, template: str = "brie
         "title": title or "Fact-check brief",
         "report": report,
         "counts": counts,
-        "notes": list(notes.values()),
-        "refs": {cid: Markup("".join(f"[^{n.number}]" for n in ns))
-                 for cid, ns in by_claim.items()},
+        "notes": notes,
+        "refs": {cid: Markup("".join(f"[^{n}]" for n in ns)) for cid, ns in by_claim.items()},
         "date_label": lambda sid: _date_label(report, sid),
         "series_claims": {f.series.id: [c for c in report.claims if c.claim.series == f.series.id]
                           for f in report.findings},
