@@ -38,16 +38,19 @@ def md_escape(text: object) -> str:
 _CODE = re.compile(r"\\`((?:[^`\\]|\\[^`])+?)\\`")
 
 
-def explain(text: str, ids: frozenset[str]) -> Markup:
-    """Escape an explanation, showing the claim ids it names (in backticks) as code.
+def explain(text: str, ids: frozenset[str], refs: dict[str, str] | None = None) -> Markup:
+    """Escape an explanation, showing the ids it names (in backticks) as code.
 
-    >>> str(explain("`a_b` says *5*; `zz` is no id", frozenset({"a_b"})))
-    '`a_b` says \\\\*5\\\\*; \\\\`zz\\\\` is no id'
+    A claim id is followed by its footnotes, so that a reader can go from the reason to
+    the words behind it.
+
+    >>> str(explain("`a_b` says *5*; `zz` is no id", frozenset({"a_b"}), {"a_b": "[^1]"}))
+    '`a_b`[^1] says \\\\*5\\\\*; \\\\`zz\\\\` is no id'
     """
 
     def code(m: re.Match[str]) -> str:
         inner = re.sub(r"\\(.)", r"\1", m.group(1))
-        return f"`{inner}`" if inner in ids else m.group(0)
+        return f"`{inner}`{(refs or {}).get(inner, '')}" if inner in ids else m.group(0)
 
     return Markup(_CODE.sub(code, md_escape(text)))
 
@@ -131,6 +134,7 @@ def _date_label(report: Report, source_id: str) -> str:
 def render_brief(report: Report, title: str | None = None, template: str = "brief.md.j2") -> str:
     """Render the cited brief of *report* as Markdown (deterministic: same report, same bytes)."""
     notes, by_claim = _footnotes(report)
+    refs = {cid: "".join(f"[^{n}]" for n in ns) for cid, ns in by_claim.items()}
     counts = {
         "claims": len(report.claims),
         "supported": sum(c.support is Support.SUPPORTED for c in report.claims),
@@ -142,12 +146,12 @@ def render_brief(report: Report, title: str | None = None, template: str = "brie
     ids = frozenset({c.id for c in report.claims} | {s.id for s in report.sources}
                     | {f.series.id for f in report.findings})
     context: dict[str, Any] = {
-        "explain": lambda text: explain(text, ids),
+        "explain": lambda text: explain(text, ids, refs),
         "title": title or "Fact-check brief",
         "report": report,
         "counts": counts,
         "notes": notes,
-        "refs": {cid: Markup("".join(f"[^{n}]" for n in ns)) for cid, ns in by_claim.items()},
+        "refs": {cid: Markup(r) for cid, r in refs.items()},
         "date_label": lambda sid: _date_label(report, sid),
         "series_claims": {f.series.id: [c for c in report.claims if c.claim.series == f.series.id]
                           for f in report.findings},

@@ -187,7 +187,7 @@ def test_claims_count_independent_origins(capsys: pytest.CaptureFixture[str]) ->
     assert wire["origins"] == ["001-ians-2025-11-12"]
     assert len(claims["north-korea-rejects-resolutions"]["origins"]) == 2
     brief = (ROOT / "tests" / "golden" / "brief.md").read_text(encoding="utf-8")
-    assert "| 2 (1): one origin only |" in brief
+    assert "| 2 sources, 1 origin (copies of one origin) |" in brief
     assert "- `resolution-condemns-strongest-terms`: `000-yonhap-2025-11-20`, " in brief
 
 
