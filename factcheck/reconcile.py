@@ -231,6 +231,26 @@ def _annual(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
                      " agree by construction and do not confirm it independently.")
         if left_out:
             text += f" Left out for want of a date: {_names(left_out)}."
+        # An uncertain date (a span of years, not inferred) agrees only for part of it.
+        uncertain: list[str] = []
+        for claim in claims:
+            w, q = when.get(claim.id), _q(claim)
+            if (w is None or w.inferred or w.span.first_year == w.span.last_year
+                    or q.kind in (QKind.YEAR, QKind.YEARS)):
+                continue
+            n = q.interval
+            if common.low is None or common.high is None or n.low is None or n.high is None:
+                continue
+            fits = Interval(int(common.low + n.low - 1), int(common.high + n.high - 1)).intersect(
+                Interval(w.span.first_year, w.span.last_year))
+            if fits != Interval(w.span.first_year, w.span.last_year):
+                uncertain.append(f"`{claim.id}`, dated only to {w.span}, was written in "
+                                 f"{fmt_years(fits)}")
+        if uncertain:
+            return Finding(series, Verdict.CONSISTENT_IF,
+                           "Consistent if " + "; ".join(uncertain) + ". " + text,
+                           tuple(readings), assumptions=tuple(uncertain), first_year=common,
+                           claims=tuple(c.id for c in claims))
         return Finding(
             series,
             Verdict.CONSISTENT,

@@ -404,3 +404,12 @@ def test_relative_words_about_a_dated_event_place_the_text() -> None:
     wrong = [Claim("vote", "x", quotes=(Quote("copy", "adopted it on Wednesday"),),
                    as_of=Span.day(D(2025, 11, 18)))]
     assert infer_dates(sources, [], wrong)["copy"].span is None
+
+
+def test_an_uncertain_date_is_stated_as_the_assumption() -> None:
+    """A count dated only to 2019–2021 agrees with the others only if written in 2020."""
+    claims = [claim("a", "21 straight years", "years"), claim("vague", "16th year", "years")]
+    when = {"a": day(2025), "vague": When(Span.years(2019, 2021))}
+    f = reconcile(ANNUAL, claims, when)
+    assert f.verdict is Verdict.CONSISTENT_IF
+    assert f.assumptions == ("`vague`, dated only to 2019–2021, was written in 2020",)
