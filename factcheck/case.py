@@ -12,7 +12,7 @@ from factcheck.errors import QuantityError
 from factcheck.load import load_case
 from factcheck.lock import Lock, PinCheck, pin, verify
 from factcheck.model import Claim, Kind, Quote, Series, Source
-from factcheck.provenance import Corpus, origin_name
+from factcheck.provenance import Corpus
 from factcheck.quantities import Quantity, find_quantities
 from factcheck.reconcile import Finding, claim_dates, infer_dates, reconcile
 from factcheck.report import ClaimResult, QuoteResult, Report, Support
@@ -57,7 +57,7 @@ class Case:
         by_id: Mapping[str, Source] = {s.id: s for s in self.sources}
         corpus = self.corpus()
         clusters = corpus.clusters()
-        origin = {s: origin_name(c, by_id) for c in clusters for s in c.sources}
+        origin = {s: c.origin for c in clusters for s in c.sources}
         copies = {s: [o for o in c.sources if o != s] for c in clusters for s in c.sources}
         checked = [
             (claim, tuple(self._quote(claim, i, q, by_id) for i, q in enumerate(claim.quotes, 1)))
@@ -72,10 +72,17 @@ class Case:
         when = claim_dates(self.claims, by_id, inferred)
         results = []
         origins: dict[str, frozenset[str]] = {}
+        carried: dict[str, set[str]] = {}  # passage -> sources carrying it (asked once each)
+
+        def carriers_of(passage: str) -> set[str]:
+            if passage not in carried:
+                carried[passage] = {hit.source for hit in corpus.find(passage)}
+            return carried[passage]
+
         for claim, quotes in checked:
             support, reason = supports[claim.id]
-            carriers = sorted({qr.quote.source for qr in quotes if qr.found} | {
-                hit.source for qr in quotes if qr.found for hit in corpus.find(qr.anchor.text)})
+            carriers = sorted({qr.quote.source for qr in quotes if qr.found}.union(
+                *(carriers_of(qr.anchor.text) for qr in quotes if qr.found)))
             origins[claim.id] = frozenset(origin[s] for s in carriers)
             results.append(ClaimResult(claim, quotes, support, when.get(claim.id), reason,
                                        tuple(carriers), tuple(sorted(origins[claim.id]))))

@@ -19,7 +19,6 @@ from factcheck.case import Case
 from factcheck.errors import FactCheckError, did_you_mean
 from factcheck.extract import draft_claims, extract, extracted_dict
 from factcheck.lock import LOCK_NAME
-from factcheck.provenance import origin_name
 from factcheck.report import Report, Support
 
 
@@ -147,9 +146,7 @@ def cmd_find(args: argparse.Namespace) -> int:
         raise UsageError("find needs a passage: some words to look for")
     case = Case.load(args.root)
     corpus = case.corpus()
-    clusters = corpus.clusters()
-    by_id = {s.id: s for s in case.sources}
-    origin = {s: origin_name(c, by_id) for c in clusters for s in c.sources}
+    origin = {s: c.origin for c in corpus.clusters() for s in c.sources}
     hits = corpus.find(args.passage, min_score=args.min_score,
                        max_edit_ratio=args.max_edit_ratio)
     origins = sorted({origin[h.source] for h in hits})
@@ -183,7 +180,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     for cluster in clusters:
         label = ("one origin; named after its earliest dated source"
                  if len(cluster.sources) > 1 else "an origin of its own")
-        sys.stdout.write(f"origin {report.origin_of(cluster.sources[0])}: "
+        sys.stdout.write(f"origin {cluster.origin}: "
                          f"{len(cluster.sources)} source"
                          f"{'s' if len(cluster.sources) != 1 else ''} ({label})\n")
         for sid in cluster.sources:

@@ -19,11 +19,11 @@ import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import Literal
 
 import attrs
 
-from factcheck.anchor import anchor
+from factcheck.anchor import Anchor, anchor
 from factcheck.errors import LockError
 from factcheck.model import Claim, Source
 
@@ -108,21 +108,22 @@ def toml_value(value: object) -> str:
 
 
 def pin(claims: Iterable[Claim], sources: Mapping[str, Source],
-        anchors: Mapping[tuple[str, int], Any]) -> Lock:
+        anchors: Mapping[tuple[str, int], Anchor]) -> Lock:
     """Pin every found quote: *anchors* maps (claim id, 1-based quote index) to its Anchor."""
     pins = []
     for claim in claims:
         for i, quote in enumerate(claim.quotes, 1):
             a = anchors.get((claim.id, i))
-            if a is None or not a.found:
-                continue
+            if a is None or a.start is None or a.end is None or a.method is None:
+                continue  # not found: nothing to pin
+            start, end = a.start, a.end
             body = sources[quote.source].body
             pins.append(Pin(
                 claim=claim.id, index=i, source=quote.source,
-                sha256=sources[quote.source].sha256, start=a.start, end=a.end,
-                exact=body[a.start:a.end],
-                prefix=body[max(0, a.start - CONTEXT):a.start],
-                suffix=body[a.end:a.end + CONTEXT],
+                sha256=sources[quote.source].sha256, start=start, end=end,
+                exact=body[start:end],
+                prefix=body[max(0, start - CONTEXT):start],
+                suffix=body[end:end + CONTEXT],
                 method=a.method, score=round(float(a.score), 1), quote=quote.text,
             ))
     return Lock(tuple(pins))

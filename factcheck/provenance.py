@@ -68,7 +68,7 @@ import math
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, repeat, takewhile
 from operator import add, and_, eq, le, lt, mod, mul, sub, xor
 
@@ -129,17 +129,21 @@ class Cluster:
 
     ``sources`` are sorted; a cluster of one is a source with no copy in the corpus.
     ``shared`` is the evidence: the longest passages shared inside the cluster (a few).
+    ``origin`` names the cluster: its earliest dated source, since copies cannot predate
+    what they copy (undated sources last, then by id); :meth:`Corpus.clusters` sets it.
 
     >>> Cluster(("b", "a-wire")).origin
+    'b'
+    >>> Cluster(("a", "b"), origin="b").origin
     'b'
     """
 
     sources: tuple[str, ...]
     shared: tuple[Shared, ...] = ()
+    origin: str = attrs.field()
 
-    @property
-    def origin(self) -> str:
-        """A stable name for the cluster: its first source id."""
+    @origin.default
+    def _first(self) -> str:
         return self.sources[0]
 
 
@@ -611,7 +615,8 @@ class Corpus:
             if len(kept) < _EVIDENCE:
                 kept.append(self._shared(i, j, p, maps))
         out = tuple(
-            Cluster(tuple(self._sources[x].id for x in xs), tuple(shown.get(r, ())))
+            Cluster(tuple(self._sources[x].id for x in xs), tuple(shown.get(r, ())),
+                    _earliest(self._sources[x] for x in xs))
             for r, xs in sorted(members.items(), key=lambda item: item[1][0])
         )
         self._clusters[min_shared_chars] = out
@@ -722,20 +727,7 @@ _RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
 
 
 
-def origin_name(cluster: Cluster, sources: Mapping[str, Source]) -> str:
-    """The source a cluster is named after: its earliest dated one (then by id).
 
-    Copies cannot predate what they copy, so the earliest dated member is the best guess
-    at the origin; undated members come last.
-
-    >>> import datetime
-    >>> s = {"a": Source("a", "x", published=datetime.date(2025, 11, 20)),
-    ...      "b": Source("b", "x", published=datetime.date(2025, 11, 12)), "c": Source("c", "x")}
-    >>> origin_name(Cluster(("a", "b", "c")), s)
-    'b'
-    """
-    def key(sid: str) -> tuple[datetime.date, str]:
-        published = sources[sid].published if sid in sources else None
-        return (published or datetime.date.max, sid)
-
-    return min(cluster.sources, key=key)
+def _earliest(sources: Iterable[Source]) -> str:
+    """The id of the earliest dated source (undated ones last, then by id)."""
+    return min(sources, key=lambda s: (s.published or datetime.date.max, s.id)).id

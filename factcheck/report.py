@@ -18,7 +18,7 @@ from factcheck.anchor import Anchor
 from factcheck.errors import did_you_mean
 from factcheck.lock import PinCheck
 from factcheck.model import Claim, Quote, Series, Source
-from factcheck.provenance import Cluster, origin_name
+from factcheck.provenance import Cluster
 from factcheck.reconcile import DateInference, Finding, Verdict, When, fmt_years
 
 T = TypeVar("T")
@@ -97,9 +97,7 @@ class Report:
 
     def origin_of(self, source_id: str) -> str:
         """The name of the origin a source belongs to (its cluster's earliest dated source)."""
-        by_id = {s.id: s for s in self.sources}
-        return next((origin_name(c, by_id) for c in self.clusters if source_id in c.sources),
-                     source_id)
+        return next((c.origin for c in self.clusters if source_id in c.sources), source_id)
 
     @property
     def ok(self) -> bool:
@@ -159,7 +157,7 @@ class Report:
                 for s in self.sources
             ],
             "clusters": [
-                {"origin": self.origin_of(c.sources[0]), "sources": list(c.sources),
+                {"origin": c.origin, "sources": list(c.sources),
                  "shared": [{"a": x.a, "a_start": x.a_start, "a_end": x.a_end, "b": x.b,
                              "b_start": x.b_start, "b_end": x.b_end, "text": x.text}
                             for x in c.shared]}
