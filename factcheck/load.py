@@ -27,7 +27,8 @@ from factcheck.model import Claim, Kind, Monotone, Quote, Series, Source, Span
 from factcheck.quantities import Kind as QKind
 from factcheck.quantities import Quantity, find_quantities
 
-SOURCE_KEYS = ("title", "publisher", "published", "url", "author", "note")
+SOURCE_KEYS = ("title", "publisher", "published", "url", "author", "note", "updated", "raw",
+               "raw_sha256", "version_of")
 SERIES_KEYS = ("id", "kind", "title", "monotone")
 CLAIM_KEYS = ("id", "statement", "series", "value", "as_of", "years", "until", "quote")
 QUOTE_KEYS = ("source", "text", "prefix", "suffix")
@@ -163,7 +164,7 @@ def _parse_source(text: str, source_id: str, where: str, problems: _Problems) ->
         loc = Location(where, key_line.get((key,)), key)
         if key not in SOURCE_KEYS:
             problems.add(loc, f"unknown key{did_you_mean(key, SOURCE_KEYS)}")
-        elif key == "published":
+        elif key in ("published", "updated"):
             if isinstance(value, datetime.datetime):
                 value = value.date()
             if not isinstance(value, datetime.date):

@@ -99,6 +99,10 @@ class Source:
     url: str = ""
     author: str = ""
     note: str = ""
+    updated: datetime.date | None = None  # when the page says it was last updated
+    raw: str = ""  # the original page or archive record kept beside it (sources/.raw/…)
+    raw_sha256: str = ""  # that file's sha256
+    version_of: str = ""  # the id of the earlier version of the same page, if any
     location: Location = NOWHERE
 
     @property
