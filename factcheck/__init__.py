@@ -20,6 +20,7 @@ from factcheck.errors import (
     QuantityError,
 )
 from factcheck.extract import Extracted, draft_claims, extract
+from factcheck.figures import Mention, find_quantities, parse_quantity
 from factcheck.lock import Lock, Pin, PinCheck
 from factcheck.model import (
     Claim,
@@ -33,11 +34,11 @@ from factcheck.model import (
     TextQuoteSelector,
 )
 from factcheck.provenance import Cluster, Corpus, CorpusError, Hit, Shared
-from factcheck.quantities import Interval, Mention, Quantity, find_quantities
 from factcheck.reconcile import DateInference, Finding, Verdict, When, reconcile
 from factcheck.render import render_brief
 from factcheck.report import ClaimResult, QuoteResult, Report, Support
 from factcheck.text import Normalized, normalize
+from factcheck.values import Interval, Quantity
 
 __all__ = [
     "Anchor",
@@ -85,6 +86,7 @@ __all__ = [
     "extract",
     "find_quantities",
     "normalize",
+    "parse_quantity",
     "reconcile",
     "render_brief",
 ]

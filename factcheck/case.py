@@ -9,11 +9,11 @@ import attrs
 
 from factcheck.anchor import Anchor, anchor
 from factcheck.errors import QuantityError
+from factcheck.figures import find_quantities, parse_quantity
 from factcheck.load import load_case
 from factcheck.lock import Lock, PinCheck, pin, verify
 from factcheck.model import Claim, Kind, Quote, Series, Source
 from factcheck.provenance import Corpus
-from factcheck.quantities import Quantity, find_quantities
 from factcheck.reconcile import Finding, claim_dates, infer_dates, reconcile
 from factcheck.report import ClaimResult, QuoteResult, Report, Support
 
@@ -151,7 +151,7 @@ def _value_in_quotes(claim: Claim, quotes: tuple[QuoteResult, ...], kind: Kind |
     if claim.value is None or kind is None or kind is Kind.STATUS:
         return ""
     try:
-        value = Quantity.parse(claim.value)
+        value = parse_quantity(claim.value)
     except QuantityError:
         return ""  # a status value ("co-sponsor"): words, not a figure
     given = [m.quantity for qr in quotes if qr.found for m in find_quantities(qr.anchor.text)]

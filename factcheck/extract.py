@@ -17,9 +17,9 @@ from typing import Any
 
 import attrs
 
+from factcheck.figures import Mention, find_quantities
 from factcheck.lock import toml_value
 from factcheck.model import Source
-from factcheck.quantities import Mention, find_quantities
 
 QUOTE_ROOM = 90  # characters of the sentence kept on each side of the mention
 

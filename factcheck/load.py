@@ -22,10 +22,10 @@ from typing import Any
 import attrs
 
 from factcheck.errors import LoadError, Location, LockError, Problem, QuantityError, did_you_mean
+from factcheck.figures import find_quantities, parse_quantity
 from factcheck.lock import LOCK_NAME, Lock
 from factcheck.model import Claim, Kind, Monotone, Quote, Series, Source, Span
-from factcheck.quantities import Kind as QKind
-from factcheck.quantities import Quantity, find_quantities
+from factcheck.values import Kind as QKind
 
 SOURCE_KEYS = ("title", "publisher", "published", "url", "author", "note", "updated", "raw",
                "raw_sha256", "version_of")
@@ -457,7 +457,7 @@ def _check_value(claim: Claim, kind: Kind | None, problems: _Problems) -> Claim:
 def _parse_or_report(text: str, claim: Claim, key: str, problems: _Problems,
                      accepts: tuple[QKind, ...]) -> None:
     try:
-        q = Quantity.parse(text)
+        q = parse_quantity(text)
     except QuantityError as exc:
         problems.add(_at(claim.location, key, problems), f"claim {claim.id!r}: {exc}")
         return

@@ -25,9 +25,10 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from factcheck.dates import date_clues, relative_window
+from factcheck.figures import parse_quantity
 from factcheck.model import Claim, Kind, Monotone, Series, Source, Span
-from factcheck.quantities import Interval, Quantity
-from factcheck.quantities import Kind as QKind
+from factcheck.values import Interval, Quantity
+from factcheck.values import Kind as QKind
 
 
 class Verdict(enum.StrEnum):
@@ -96,7 +97,7 @@ class DateInference:
 
 def _q(claim: Claim) -> Quantity:
     assert claim.value is not None, "load fills every numeric claim's value"
-    return Quantity.parse(claim.value)
+    return parse_quantity(claim.value)
 
 
 def fmt_years(interval: Interval) -> str:
@@ -333,7 +334,7 @@ def _skipped_years(claims: Sequence[Claim], when: Mapping[str, When]) -> list[st
             return None
         year = w.span.first_year
         points.append((year, year - int(n.low) + 1, claim.id))  # type: ignore[arg-type]
-    if len(points) < 2 or len(set(fixed)) > 1:
+    if not points or (len(points) < 2 and not fixed) or len(set(fixed)) > 1:
         return None
     first = fixed[0] if fixed else min(p[1] for p in points)
     if any(p[1] < first for p in points):
@@ -600,7 +601,7 @@ def _status(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
         value = _norm(claim.value)
         w = when.get(claim.id)
         if claim.years is not None:
-            q = Quantity.parse(claim.years)
+            q = parse_quantity(claim.years)
             if q.kind in (QKind.YEARS, QKind.YEAR):
                 years = q.years if q.kind is QKind.YEARS else (int(q.number),)
                 for first, last in _runs(years):

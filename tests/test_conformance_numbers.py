@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.quantities import parse_number, parse_ordinal
+from factcheck.values import parse_number, parse_ordinal
 
 DATA = Path(__file__).parent / "data" / "peer-vectors" / "number_words_en.json"
 VECTORS: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))

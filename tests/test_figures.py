@@ -1,4 +1,4 @@
-"""Tests of factcheck.quantities: parsing, printing, widths, intervals, finding figures in text."""
+"""Tests of factcheck.values: parsing, printing, widths, intervals, finding figures in text."""
 
 from __future__ import annotations
 
@@ -10,15 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import QuantityError
-from factcheck.quantities import (
-    Interval,
-    Kind,
-    Mention,
-    Quantity,
-    find_quantities,
-    parse_number,
-    parse_ordinal,
-)
+from factcheck.figures import Mention, find_quantities, parse_quantity
+from factcheck.values import Interval, Kind, Quantity, parse_number, parse_ordinal
 
 
 def C(n: int | Decimal, q: str = "", unit: str = "") -> Quantity:  # noqa: N802
@@ -46,7 +39,7 @@ def V(a: int, b: int) -> Quantity:  # noqa: N802
     return Quantity(Kind.VOTE, a, other=b)
 
 
-# -- Quantity.parse: every form the articles use ----------------------------------------
+# -- parse_quantity: every form the articles use ----------------------------------------
 
 PARSE_CASES = [
     # durations
@@ -173,7 +166,7 @@ PARSE_CASES = [
     ("text", "expected"), [c for c in PARSE_CASES if c[1] is not None], ids=lambda v: str(v)
 )
 def test_parse(text: str, expected: Quantity) -> None:
-    assert Quantity.parse(text) == expected
+    assert parse_quantity(text) == expected
 
 
 STR_CASES = [
@@ -212,7 +205,7 @@ STR_CASES = [
 @pytest.mark.parametrize(("quantity", "text"), STR_CASES, ids=lambda v: str(v))
 def test_str_is_canonical(quantity: Quantity, text: str) -> None:
     assert str(quantity) == text
-    assert Quantity.parse(text) == quantity
+    assert parse_quantity(text) == quantity
 
 
 WIDTH_CASES = [
@@ -253,11 +246,11 @@ WIDTH_CASES = [
 @pytest.mark.parametrize(("text", "interval"), WIDTH_CASES, ids=lambda v: str(v))
 def test_interval_widths(text: str, interval: str) -> None:
     """The widths the module docstring documents."""
-    assert str(Quantity.parse(text).interval) == interval
+    assert str(parse_quantity(text).interval) == interval
 
 
 def test_years_lists_each_year() -> None:
-    q = Quantity.parse("2012-2013 and 2016-2019")
+    q = parse_quantity("2012-2013 and 2016-2019")
     assert q.years == (2012, 2013, 2016, 2017, 2018, 2019)
     assert q.number == 2012
 
@@ -283,7 +276,7 @@ ERROR_CASES = [
 @pytest.mark.parametrize(("text", "message"), ERROR_CASES, ids=lambda v: str(v))
 def test_parse_errors_say_what_could_not_be_read(text: str, message: str) -> None:
     with pytest.raises(QuantityError) as info:
-        Quantity.parse(text)
+        parse_quantity(text)
     assert str(info.value).startswith(f"cannot read a quantity from {text!r}: ")
     assert message in str(info.value)
 
@@ -314,10 +307,10 @@ def test_invalid_quantities_are_refused(fields: dict[str, object], message: str)
 
 
 def test_shift_years() -> None:
-    assert Quantity.parse("since 2005").shift_years(3) == Y(2008, "since")
-    assert Quantity.parse("2019-22").shift_years(-1) == YS((2018, 2021))
-    assert Quantity.parse("61").shift_years(3) == C(61)
-    assert Quantity.parse("16th year").shift_years(3) == O(16, "year")
+    assert parse_quantity("since 2005").shift_years(3) == Y(2008, "since")
+    assert parse_quantity("2019-22").shift_years(-1) == YS((2018, 2021))
+    assert parse_quantity("61").shift_years(3) == C(61)
+    assert parse_quantity("16th year").shift_years(3) == O(16, "year")
     with pytest.raises(QuantityError, match="a year is a whole number"):
         Y(2999).shift_years(1)
 
@@ -940,7 +933,7 @@ def test_seed_mentions(seed: str) -> None:
     mentions = find_quantities(SEEDS[seed])
     assert [(m.text, str(m.quantity)) for m in mentions] == SEED_MENTIONS[seed]
     for m in mentions:
-        assert Quantity.parse(m.text) == m.quantity
+        assert parse_quantity(m.text) == m.quantity
         assert m.text in m.sentence and "\n" not in m.sentence
 
 
@@ -1014,8 +1007,8 @@ points = st.one_of(
 
 @given(quantities())
 def test_law_quantity_text_round_trips(q: Quantity) -> None:
-    """Quantity.parse(str(q)) == q for every quantity."""
-    assert Quantity.parse(str(q)) == q
+    """parse_quantity(str(q)) == q for every quantity."""
+    assert parse_quantity(str(q)) == q
 
 
 @given(intervals)
@@ -1124,24 +1117,24 @@ texts = st.one_of(
 
 @given(texts)
 def test_law_parse_reads_or_says_why(text: str) -> None:
-    """Quantity.parse either returns a quantity that round-trips or raises QuantityError."""
+    """parse_quantity either returns a quantity that round-trips or raises QuantityError."""
     try:
-        q = Quantity.parse(text)
+        q = parse_quantity(text)
     except QuantityError as exc:
         assert str(exc).startswith(f"cannot read a quantity from {text!r}: ")
     else:
-        assert Quantity.parse(str(q)) == q
+        assert parse_quantity(str(q)) == q
 
 
 @settings(max_examples=300)
 @given(texts)
 def test_law_find_quantities(text: str) -> None:
     """find_quantities never raises; its spans are in order, do not overlap, cut the text
-    they name, and read back: Quantity.parse(m.text) == m.quantity."""
+    they name, and read back: parse_quantity(m.text) == m.quantity."""
     mentions = find_quantities(text)
     last_end = 0
     for m in mentions:
         assert last_end <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
-        assert Quantity.parse(m.text) == m.quantity
+        assert parse_quantity(m.text) == m.quantity
         last_end = m.end

@@ -1,0 +1,130 @@
+"""Read figures: one whole phrase (:func:`parse_quantity`), every figure in a text
+(:func:`find_quantities`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from factcheck.errors import QuantityError
+from factcheck.figures._grammar import _Context
+from factcheck.figures._vocab import _CLOSE
+from factcheck.values.numbers import _words
+from factcheck.values.quantity import Kind, Quantity
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Read one whole phrase; ``parse_quantity(str(q)) == q`` for every quantity.
+
+    Leading function words ("for", "the", "in", "marks", "began in", …) are
+    skipped; a count may be followed by its noun ("61 countries"), which is not kept.
+
+    >>> str(parse_quantity("marks the 16th year")), str(parse_quantity("since 2005"))
+    ('16th year', 'since 2005')
+    >>> str(parse_quantity("the first 41 member states")), str(parse_quantity("above 4,300"))
+    ('first 41', 'more than 4,300')
+    >>> parse_quantity("COVID-19")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    factcheck.errors.QuantityError: cannot read a quantity from 'COVID-19': '19' is part ...
+    """
+    if not isinstance(text, str):
+        raise QuantityError(f"cannot read a quantity from {text!r}: expected text")
+    ctx = _Context(text, find=False)
+    n = len(ctx.toks)
+    while n and ctx.toks[n - 1].kind == "punct" and ctx.toks[n - 1].text in _CLOSE:
+        n -= 1
+    i = 0
+    while i < n:
+        for match in ctx.matches_at(i):
+            if match.end == n or (
+                match.quantity.kind is Kind.COUNT
+                and not match.quantity.unit
+                and ctx.noun_run(match.end, n)
+            ):
+                return match.quantity
+        skip = ctx.filler_at(i)
+        if not skip:
+            break
+        i += skip
+    raise QuantityError(f"cannot read a quantity from {text!r}: {ctx.explain(i, n)}")
+
+# -- Mention and find_quantities ---------------------------------------------------------
+
+
+@attrs.frozen
+class Mention:
+    """A quantity found in a text: where it is, what it says, and its sentence."""
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+    sentence: str
+
+
+def find_quantities(text: str) -> tuple[Mention, ...]:
+    """Every figure in *text*, in text order, non-overlapping; the longest phrase wins.
+
+    Spans (code points) cover the qualifier, the number and its unit words ("more
+    than 60", "21 straight years", "second year in a row", "since 2005",
+    "2012-2013 and 2016-2019", "335-37 vote") but not the noun a count counts.
+    ``parse_quantity(m.text) == m.quantity`` for every mention *m*.
+
+    >>> text = ("Since 2005, more than 60 member states backed it for 21 straight years, "
+    ...         "in a 335-37 vote on November 12 amid COVID-19.")
+    >>> for m in find_quantities(text):
+    ...     print(m.start, m.end, repr(m.text), "->", m.quantity)
+    0 10 'Since 2005' -> since 2005
+    12 24 'more than 60' -> more than 60
+    53 70 '21 straight years' -> 21 years
+    77 88 '335-37 vote' -> 335-37 vote
+    """
+    ctx = _Context(text, find=True)
+    sentences = _sentence_spans(text)
+    found: list[Mention] = []
+    i, n = 0, len(ctx.toks)
+    while i < n:
+        best = max(ctx.matches_at(i), key=lambda m: m.end, default=None)
+        if best is None:
+            i += 1
+            continue
+        start, end = ctx.toks[best.start].start, ctx.toks[best.end - 1].end
+        found.append(
+            Mention(
+                start, end, text[start:end], best.quantity, _sentence_at(text, sentences, start)
+            )
+        )
+        i = best.end
+    return tuple(found)
+
+
+_SENTENCE_END = re.compile(r"\n\s*|[.!?]+[\"'”’)\]]*(?=\s|$)")
+_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof rep sen gov gen col lt sgt st jr sr no nos vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec approx fig vol pp p para art sec"
+)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith("."):
+            last = re.search(r"([^\W\d_][\w.]*)$", text[start : m.start()])
+            word = last.group(1).lower() if last else ""
+            if word in _ABBREVIATIONS or len(word) == 1 or "." in word:
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_at(text: str, spans: Sequence[tuple[int, int]], at: int) -> str:
+    for start, end in spans:
+        if start <= at < end:
+            return text[start:end].strip()
+    return text.strip()
