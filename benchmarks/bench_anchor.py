@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.anchor import anchor, search  # noqa: E402
+from factcheck.anchoring import anchor, search  # noqa: E402
 from factcheck.text import normalize  # noqa: E402
 
 

@@ -36,7 +36,7 @@ from rapidfuzz.distance import Levenshtein
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.anchor import AnchorOptions, anchor  # noqa: E402
+from factcheck.anchoring import AnchorOptions, anchor  # noqa: E402
 from factcheck.model import Source  # noqa: E402
 from factcheck.provenance import Corpus, Hit  # noqa: E402
 from factcheck.text import normalize  # noqa: E402

@@ -9,8 +9,9 @@ footnoted to the exact words behind it::
     >>> print(report.brief())                                   # doctest: +SKIP
 """
 
-from factcheck.anchor import Anchor, AnchorOptions, Candidate, anchor
+from factcheck.anchoring import Anchor, AnchorOptions, Candidate, anchor
 from factcheck.case import Case
+from factcheck.drafting import Extracted, draft_claims, extract
 from factcheck.errors import (
     FactCheckError,
     LoadError,
@@ -19,7 +20,6 @@ from factcheck.errors import (
     Problem,
     QuantityError,
 )
-from factcheck.extract import Extracted, draft_claims, extract
 from factcheck.figures import Mention, find_quantities, parse_quantity
 from factcheck.lock import Lock, Pin, PinCheck
 from factcheck.model import (

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from factcheck.anchor import Anchor, anchor
+from factcheck.anchoring import Anchor, anchor
 from factcheck.errors import QuantityError
 from factcheck.figures import find_quantities, parse_quantity
 from factcheck.load import load_case

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.case import Case
+from factcheck.drafting import draft_claims, extract, extracted_dict
 from factcheck.errors import FactCheckError, did_you_mean
-from factcheck.extract import draft_claims, extract, extracted_dict
 from factcheck.lock import LOCK_NAME
 from factcheck.report import Report, Support
 

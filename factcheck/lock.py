@@ -23,7 +23,7 @@ from typing import Literal
 
 import attrs
 
-from factcheck.anchor import Anchor, anchor
+from factcheck.anchoring import Anchor, anchor
 from factcheck.errors import LockError
 from factcheck.model import Claim, Source
 

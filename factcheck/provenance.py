@@ -29,7 +29,7 @@ where that cannot lose recall: leaving out ``d`` of them lowers the count needed
 ``t - d``, and at most half of ``t`` is given up that way. With q = 8 and the default 5 %
 of edits, ``t`` is positive for every passage of 8 characters or more (17 at 40
 characters). Only the surviving windows -- ``m + 3k + 2`` characters each -- are anchored
-with :func:`factcheck.anchor.anchor`; no source is aligned in full.
+with :func:`factcheck.anchoring.anchor`; no source is aligned in full.
 
 Cost of one :meth:`~Corpus.find`: O(m log m) to read the passage's q-grams, plus the
 postings of the q-grams used (P), plus O(P log P) to sort their diagonals, plus
@@ -75,7 +75,7 @@ from operator import add, and_, eq, le, lt, mod, mul, sub, xor
 import attrs
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.anchor import AnchorOptions, Method, anchor
+from factcheck.anchoring import AnchorOptions, Method, anchor
 from factcheck.errors import FactCheckError, did_you_mean
 from factcheck.model import Source
 from factcheck.text import Normalized, normalize
@@ -426,7 +426,7 @@ class Corpus:
 
         The passage and the sources are compared after normalisation; a place may differ
         from the passage by ``k = ⌊max_edit_ratio × m⌋`` edits (m the normalised length;
-        none under 16 characters, as in :func:`~factcheck.anchor.anchor`) and must score
+        none under 16 characters, as in :func:`~factcheck.anchoring.anchor`) and must score
         at least *min_score*. No recall is lost to the index: every source whose
         normalised text holds a stretch within ``k`` edits of the normalised passage is
         verified, along the first path that applies:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from factcheck.anchor import Anchor
+from factcheck.anchoring import Anchor
 from factcheck.errors import did_you_mean
 from factcheck.lock import PinCheck
 from factcheck.model import Claim, Quote, Series, Source

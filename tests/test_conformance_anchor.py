@@ -1,4 +1,4 @@
-"""Conformance: other projects' published test vectors, run through factcheck.anchor.
+"""Conformance: other projects' published test vectors, run through factcheck.anchoring.
 
 The vectors live in tests/data/peer-vectors/ (see the README there for their upstream
 repositories and commits). Each file's ``semantics`` note says how its upstream harness
@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.anchor import Anchor, AnchorOptions, anchor, search
+from factcheck.anchoring import Anchor, AnchorOptions, anchor, search
 
 VECTORS = Path(__file__).parent / "data" / "peer-vectors"
 
@@ -39,7 +39,7 @@ def cases(data: dict[str, Any], **where: object) -> list[Any]:
 #
 # matchQuote tolerates up to len(quote)/2 edits, has no minimum score, fuzzy-matches
 # quotes of any length and always picks the top-scored match. Our defaults are stricter on
-# purpose (see factcheck.anchor), so these cases run with matchQuote's tolerances; the
+# purpose (see factcheck.anchoring), so these cases run with matchQuote's tolerances; the
 # cases whose outcome our defaults change are checked again below, under the defaults.
 # Scores: ours are 0-100, matchQuote's 0-1; only their order is compared, as upstream.
 

@@ -11,7 +11,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck import Case, Source
-from factcheck.anchor import anchor
+from factcheck.anchoring import anchor
 from factcheck.cli import main
 from factcheck.lock import LOCK_NAME, Lock, Pin, pin, verify
 from factcheck.model import Claim, Quote
@@ -73,7 +73,7 @@ def test_a_one_character_change_inside_a_pinned_passage_is_reported_as_altered(
 
 def _at(body: str, start: int, end: int):  # type: ignore[no-untyped-def]
     """An exact anchor at a given place (the property pins a chosen occurrence)."""
-    from factcheck.anchor import Anchor
+    from factcheck.anchoring import Anchor
 
     return Anchor("found", start, end, "exact", 100.0, body[start:end])
 

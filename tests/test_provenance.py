@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 from factcheck import Case, Source
-from factcheck.anchor import search
+from factcheck.anchoring import search
 from factcheck.errors import FactCheckError
 from factcheck.provenance import Cluster, Corpus, CorpusError, Hit
 from factcheck.text import normalize

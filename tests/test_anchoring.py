@@ -1,4 +1,4 @@
-"""Tests for factcheck.anchor: locating a quote in a source text."""
+"""Tests for factcheck.anchoring: locating a quote in a source text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.anchor import (
+from factcheck.anchoring import (
     Anchor,
     AnchorOptions,
     Candidate,

@@ -119,7 +119,7 @@ class AnchorOptions:
     >>> AnchorOptions(margin=-1)
     Traceback (most recent call last):
     ...
-    factcheck.anchor.OptionsError: margin must be within [0.0, 100.0], not -1
+    factcheck.anchoring.OptionsError: margin must be within [0.0, 100.0], not -1
     """
 
     min_score: float = attrs.field(default=75.0, validator=_between(0.0, 100.0))
