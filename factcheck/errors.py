@@ -1,11 +1,22 @@
-"""The exception tree and the locations errors point at.
+"""The whole exception tree, and the locations errors point at.
 
-Every error a user can cause is a :class:`FactCheckError`; problems found while
-loading files are collected and raised together as one :class:`LoadError`, which
-prints like a compiler::
+Every error a user can cause is a :class:`FactCheckError`; nothing else leaves the
+library on purpose. Problems found while loading files are collected and raised
+together as one :class:`LoadError`, which prints like a compiler::
 
     claims/years.toml:12: claim[3].quote[1].source: unknown source 'yonhap-2025-1120'
         (did you mean 'yonhap-2025-11-20'?)
+
+The tree::
+
+    FactCheckError              anything factcheck refuses, with a message for people
+    ├── LoadError               the case's files (claims, sources, lock): every Problem at once
+    ├── UsageError              a command or argument that cannot be carried out
+    ├── LockError               the lock does not fit the case
+    ├── QuantityError           a text that does not read as a quantity   (also a ValueError)
+    ├── OptionsError            anchoring options out of range            (also a ValueError)
+    ├── CorpusError             a corpus that cannot be built or asked    (also a ValueError)
+    └── SpanError               a span that does not fit its text         (also an IndexError)
 """
 
 from __future__ import annotations
@@ -14,6 +25,9 @@ import difflib
 from collections.abc import Iterable
 
 import attrs
+
+__all__ = ["CorpusError", "FactCheckError", "LoadError", "Location", "LockError",
+           "OptionsError", "Problem", "QuantityError", "SpanError", "UsageError", "did_you_mean"]
 
 
 @attrs.frozen
@@ -58,6 +72,22 @@ class QuantityError(FactCheckError, ValueError):
 
 class LockError(FactCheckError):
     """The lock file is missing, unreadable or does not fit the case."""
+
+
+class UsageError(FactCheckError):
+    """A command or argument that cannot be carried out (a bad path, an unknown id)."""
+
+
+class OptionsError(FactCheckError, ValueError):
+    """An :class:`~factcheck.anchoring.AnchorOptions` value is out of range."""
+
+
+class CorpusError(FactCheckError, ValueError):
+    """A corpus cannot be built as asked, or a source id is not in it."""
+
+
+class SpanError(FactCheckError, IndexError):
+    """A span does not fit the normalised text it is applied to."""
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:

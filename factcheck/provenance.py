@@ -76,15 +76,11 @@ import attrs
 from rapidfuzz.distance import Levenshtein
 
 from factcheck.anchoring import AnchorOptions, Method, anchor
-from factcheck.errors import FactCheckError, did_you_mean
+from factcheck.errors import CorpusError, did_you_mean
 from factcheck.model import Source
 from factcheck.text import Normalized, normalize
 
 __all__ = ["Cluster", "Corpus", "CorpusError", "Hit", "Shared"]
-
-
-class CorpusError(FactCheckError, ValueError):
-    """A corpus cannot be built as asked, or a source id is not in it."""
 
 
 @attrs.frozen
