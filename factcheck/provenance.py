@@ -380,7 +380,7 @@ class Corpus:
     >>> Corpus([Source("a", "x"), Source("a", "y")])
     Traceback (most recent call last):
     ...
-    factcheck.provenance.CorpusError: source id 'a' occurs more than once
+    factcheck.errors.CorpusError: source id 'a' occurs more than once
     """
 
     def __init__(self, sources: Iterable[Source], *, q: int = 8) -> None:
@@ -624,7 +624,7 @@ class Corpus:
         >>> Corpus([Source("a", "text")]).origin_of("b")
         Traceback (most recent call last):
         ...
-        factcheck.provenance.CorpusError: unknown source 'b'
+        factcheck.errors.CorpusError: unknown source 'b'
         """
         if source_id not in self._position:
             raise CorpusError(
