@@ -36,7 +36,8 @@ from factcheck.model import (
 from factcheck.provenance import Cluster, Corpus, CorpusError, Hit, Shared
 from factcheck.reconcile import DateInference, Finding, Verdict, When, reconcile
 from factcheck.render import render_brief
-from factcheck.report import ClaimResult, QuoteResult, Report, Support
+from factcheck.report import Report
+from factcheck.results import ClaimResult, QuoteResult, Results, Support
 from factcheck.text import Normalized, normalize
 from factcheck.values import Interval, Quantity
 
@@ -72,6 +73,7 @@ __all__ = [
     "Quote",
     "QuoteResult",
     "Report",
+    "Results",
     "Series",
     "Shared",
     "Source",

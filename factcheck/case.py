@@ -15,7 +15,8 @@ from factcheck.lock import Lock, PinCheck, pin, verify
 from factcheck.model import Claim, Kind, Quote, Series, Source
 from factcheck.provenance import Corpus
 from factcheck.reconcile import Finding, claim_dates, infer_dates, reconcile
-from factcheck.report import ClaimResult, QuoteResult, Report, Support
+from factcheck.report import Report
+from factcheck.results import ClaimResult, QuoteResult, Support
 
 
 @attrs.frozen

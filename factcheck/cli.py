@@ -18,7 +18,7 @@ from factcheck.drafting import draft_claims, extract, extracted_dict
 from factcheck.errors import FactCheckError, UsageError, did_you_mean
 from factcheck.io import guard_output, write_atomic
 from factcheck.lock import LOCK_NAME
-from factcheck.report import Report, Support
+from factcheck.render.text import check_text
 
 
 def _emit(text: str, output: str | None, root: Path) -> None:
@@ -151,42 +151,6 @@ def cmd_sources(args: argparse.Namespace) -> int:
                              f"{shared.b} {shared.b_start}-{shared.b_end}: "
                              f"“{' '.join(shared.text.split())}”\n")
     return 0
-
-
-def check_text(report: Report) -> str:
-    """The plain-text summary `factcheck check` prints."""
-    lines: list[str] = []
-    for c in report.claims:
-        mark = "ok " if c.support is Support.SUPPORTED else "!! "
-        lines.append(f"{mark}claim {c.id}: {c.support.value}" + (
-            f" — {c.reason}" if c.reason else ""))
-        for qr in c.quotes:
-            a = qr.anchor
-            if qr.pin is not None and qr.pin.status not in ("unchanged", "unpinned"):
-                lines.append(f"      {qr.quote.source} pinned quote {qr.pin.describe()}")
-            elif a.found:
-                lines.append(f"      {qr.quote.source} {a.start}-{a.end} {a.method} "
-                             f"{a.score:.0f}{' ambiguous' if a.status == 'ambiguous' else ''}")
-            else:
-                near = a.nearest
-                lines.append(f"      {qr.quote.source} NOT FOUND" + (
-                    f"; nearest (score {near.score:.0f}): {near.text!r}" if near else ""))
-    for f in report.findings:
-        mark = "!! " if f.verdict in report.failing_verdicts else "ok "
-        lines.append(f"{mark}series {f.series.id} ({f.series.kind.value}): {f.verdict.value}")
-        lines.append(f"      {f.explanation}")
-    for i in report.inferred:
-        lines.append(f"{'!! ' if i.conflict else '   '}source {i.source}: {i}"
-                     + (f" — {'; '.join(i.reasons)}" if i.reasons else ""))
-    supported = sum(c.support is Support.SUPPORTED for c in report.claims)
-    failing = sum(f.verdict in report.failing_verdicts for f in report.findings)
-    lines.append(
-        f"{supported}/{len(report.claims)} claims supported, "
-        f"{len(report.findings) - failing}/{len(report.findings)} series pass"
-        + (" (strict: 'consistent if' fails)" if report.strict else "") + ": "
-        + ("OK" if report.ok else "PROBLEMS")
-    )
-    return "\n".join(lines) + "\n"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""Turn a Report into text with Jinja2 templates (the only module that touches Jinja).
+"""Turn a Results into text with Jinja2 templates (the only module that touches Jinja).
 
 Every value printed into a template is escaped for Markdown by default, so text
 from a source ("| ] [^1] <script>") always shows as text; the ``raw`` filter marks
@@ -20,10 +20,10 @@ import jinja2
 from markupsafe import Markup
 
 from factcheck.reconcile import DateInference, Verdict
-from factcheck.report import ClaimResult, QuoteResult, Report, Support
+from factcheck.results import ClaimResult, QuoteResult, Results, Support
 
-_PACKAGED = Path(__file__).parent / "templates"  # inside an installed wheel
-_SOURCE_TREE = Path(__file__).parent.parent / "templates"  # a checkout / editable install
+_PACKAGED = Path(__file__).parent.parent / "templates"  # inside an installed wheel
+_SOURCE_TREE = Path(__file__).parent.parent.parent / "templates"  # a checkout / editable install
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#+!~])")
 
@@ -101,7 +101,7 @@ class Footnote:
     quote: QuoteResult
 
 
-def _footnotes(report: Report) -> tuple[list[Footnote], dict[str, list[int]]]:
+def _footnotes(report: Results) -> tuple[list[Footnote], dict[str, list[int]]]:
     """One footnote per cited passage, numbered by first reference; each claim's numbers.
 
     Claims that cite the same words of the same source share that passage's footnote.
@@ -121,7 +121,7 @@ def _footnotes(report: Report) -> tuple[list[Footnote], dict[str, list[int]]]:
     return list(notes.values()), by_claim
 
 
-def _date_label(report: Report, source_id: str) -> str:
+def _date_label(report: Results, source_id: str) -> str:
     source = report.source(source_id)
     if source.published is not None:
         return source.published.isoformat()
@@ -131,7 +131,7 @@ def _date_label(report: Report, source_id: str) -> str:
     return "undated"
 
 
-def render_brief(report: Report, title: str | None = None, template: str = "brief.md.j2") -> str:
+def render_brief(report: Results, title: str | None = None, template: str = "brief.md.j2") -> str:
     """Render the cited brief of *report* as Markdown (deterministic: same report, same bytes)."""
     notes, by_claim = _footnotes(report)
     refs = {cid: "".join(f"[^{n}]" for n in ns) for cid, ns in by_claim.items()}
