@@ -8,46 +8,58 @@ Wire copy reprinted by several outlets is one origin, not independent corroborat
 * :meth:`Corpus.clusters` -- which sources share substantial passages, grouped so that each
   group (a syndication cluster) counts as one origin.
 
-**The q-gram index** (built on the first call that needs it). Every source body is put
-through :func:`factcheck.text.normalize` and every q-gram (q characters, 8 by default) of
-the normalised text is hashed into one of ``B`` buckets (``B`` a prime near a quarter of
-the number of q-grams). The postings -- global positions of the q-grams, bucket by bucket --
-are one ``array('I')``, with a second array of ``B + 1`` bucket offsets (CSR layout). The
-index takes about ``4n + 4B`` bytes for ``n`` normalised characters (5 bytes a character),
-plus ``n/4`` bytes of checkpoints that map normalised offsets back to the original text, and
-is built in O(n) time. Two q-grams that share a bucket only cost a false candidate, which
-verification throws away; they never cost a hit.
+**Partitions.** The sources (in id order) are cut into partitions of about 16 M normalised
+characters; each partition is normalised, indexed and fingerprinted on its own by the
+functions of :mod:`factcheck._index` (numpy), in this process, in a pool of ``jobs``
+processes, or on the workers of a Dask cluster (``dask=client``); the corpus merges their
+answers, which are the same on every path.
+
+**The q-gram index** (built on the first call that needs it). In every normalised text the
+q-grams (q characters, 8 by default) at even offsets are hashed into one of ``B`` buckets
+(``B`` a prime near a quarter of their number, per partition). The postings -- positions in
+the partition, bucket by bucket -- are one ``uint32`` array, with a second array of
+``B + 1`` bucket offsets (CSR layout), built with one sort. The index takes about
+``2n + n/2`` bytes for ``n`` normalised characters, plus ``n/4`` bytes of checkpoints that
+map normalised offsets back to the original text (under 3 bytes a character). Two q-grams
+that share a bucket only cost a false candidate, which verification throws away; they
+never cost a hit.
 
 **Filtering** (the q-gram lemma). A passage of normalised length ``m`` with at most ``k``
 edits keeps at least ``t = (m + 1) - q(k + 1)`` of its ``m - q + 1`` q-grams intact in its
-true occurrence, and the kept ones lie on at most ``k + 1`` neighbouring diagonals (text
-position minus passage position). :meth:`Corpus.find` therefore counts, per diagonal
-window of width ``k + 1``, the postings of the passage's q-grams, and verifies only windows
-with at least ``t`` of them. Every q-gram is indexed, however common; at query time the
-passage's most frequent ones (more than twice its median number of postings) are left out
-where that cannot lose recall: leaving out ``d`` of them lowers the count needed to
-``t - d``, and at most half of ``t`` is given up that way. With q = 8 and the default 5 %
-of edits, ``t`` is positive for every passage of 8 characters or more (17 at 40
-characters). Only the surviving windows -- ``m + 3k + 2`` characters each -- are anchored
-with :func:`factcheck.anchoring.anchor`; no source is aligned in full.
+true occurrence, in at most ``k + 1`` runs of consecutive positions, and the kept ones lie
+on at most ``k + 1`` neighbouring diagonals (text position minus passage position). A run
+of ``L`` positions holds at least ``⌊L/2⌋`` even ones, so at least ``⌈(t - k - 1)/2⌉``
+intact q-grams are indexed. :meth:`Corpus.find` counts, per diagonal window of width
+``k + 1``, the postings of the passage's q-grams, and verifies only windows with at least
+that many. At query time the passage's most frequent q-grams (more than twice its median
+number of postings) are left out where that cannot lose recall: leaving out ``d`` of them
+lowers the count needed by ``d``, and at most half of it is given up that way. With q = 8
+and the default 5 % of edits, the count is positive for every passage of 10 characters or
+more (7 at 40 characters). Only the surviving windows -- ``m + 3k + 2`` characters each --
+are anchored with :func:`factcheck.anchoring.anchor`; no source is aligned in full.
 
 Cost of one :meth:`~Corpus.find`: O(m log m) to read the passage's q-grams, plus the
-postings of the q-grams used (P), plus O(P log P) to sort their diagonals, plus
-O(V (m + 3k) m / w) to verify V windows bit-parallel (w the machine word; Python integers
-make it one big-integer operation per passage character).
+postings of the q-grams used (P), plus O(P log P) to sort their diagonals, plus the
+anchoring of V windows.
 
 **Clusters** use fingerprints of the normalised texts: the 24 characters from an anchor
 position. A position is an anchor when the scrambled hash of its 8-gram is in the lowest
-tenth, or when it holds the smallest hash of a window of 24 positions that has no such hash
-(winnowing, Schleimer et al. 2003, needed only there). Either rule looks only inside one
-window, so two texts that share an exact run of 47 characters or more share at least one
-fingerprint. Each shared fingerprint is extended to the maximal exact run around it, and
-runs along nearly the same diagonal are chained through gaps of up to 96 characters while
-the chain stays within one edit per ten characters (Levenshtein). A pair of sources is
-linked when one chain is at least ``min_shared_chars`` long; clusters are the connected
-components (union-find). Cost: O(n) for the fingerprints (about one position in nine),
-plus the sum over repeated fingerprints of the square of the number of sources carrying
-it (a phrase in every source makes every pair a candidate), plus the runs' lengths.
+tenth, or when it holds the smallest hash of some window of 24 positions (winnowing,
+Schleimer et al. 2003). Either rule looks only inside one window, so two texts that share
+an exact run of 47 characters or more share at least one fingerprint. Candidate pairs are
+drawn from the sources carrying each fingerprint, sorted by the fingerprints that follow
+and precede it in their texts: every pair when at most eight sources carry it, otherwise
+only neighbours in that order -- sources carrying the same longer passage are neighbours,
+and neighbours are enough to connect a cluster, while a stock phrase carried by thousands
+of sources costs as many pairs, not millions. A pair is verified only when two of its
+shared fingerprints lie on nearly the same diagonal (for ``min_shared_chars`` of 96 or
+more; a passage of 120 characters holds four). Each shared fingerprint is extended to the
+maximal exact run around it, and runs along nearly the same diagonal are chained through
+gaps of up to 96 characters while the chain stays within one edit per ten characters
+(Levenshtein). A pair of sources is linked when one chain is at least ``min_shared_chars``
+long; clusters are the connected components (union-find). Cost: O(n) for the fingerprints
+(about one position in nine) and the candidate pairs (sorted in numpy), plus the runs'
+lengths of the verified pairs.
 
 >>> corpus = Corpus([
 ...     Source("a-wire", "The committee adopted the resolution by consensus on Wednesday."),
@@ -64,23 +76,27 @@ it (a phrase in every source makes every pair a candidate), plus the runs' lengt
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import sys
-from array import array
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, compress, repeat, takewhile
-from operator import add, and_, eq, le, lt, mod, mul, sub, xor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import Any, TypeVar
 
 import attrs
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 
+from factcheck import _index
+from factcheck._index import Part, Text, text_of
 from factcheck.anchoring import AnchorOptions, Method, anchor
 from factcheck.errors import CorpusError, did_you_mean
 from factcheck.model import Source
 from factcheck.text import Normalized, normalize
 
 __all__ = ["Cluster", "Corpus", "CorpusError", "Hit", "Shared"]
+
+
 
 
 @attrs.frozen
@@ -143,176 +159,299 @@ class Cluster:
         return self.sources[0]
 
 
+
+
 # --------------------------------------------------------------------------------------
-# q-grams as integers
-#
-# A normalised text is mapped to one byte per character (ASCII as is, any other character
-# to one of 127 high bytes), so that the q-gram at every position is the integer read
-# from q bytes -- computed for all positions by array.frombytes, in C. Characters that
-# share a byte only make two q-grams look alike: a false candidate, never a missed one.
+# Work on one partition: the same functions on every path (here, processes, Dask workers)
 
-_Q_MAX = 8
-_MIX = 0x9E3779B97F4A7C15  # an odd 64-bit constant (2^64 / golden ratio) to scramble keys
-_M64 = (1 << 64) - 1
-
-
-def _encode(text: str) -> bytes:
-    if text.isascii():
-        return text.encode("ascii")
-    table = {ord(c): 128 + ord(c) % 127 for c in set(text) if c >= "\x80"}
-    return text.translate(table).encode("latin-1")
-
-
-def _gram_keys(data: bytes, q: int) -> array[int]:
-    """The q-gram at each position 0 .. len(data) - q, as an integer of q bytes."""
-    count = len(data) - q + 1
-    if count <= 0:
-        return array("Q")
-    keys = array("Q", bytes(8 * count))
-    padded = data + bytes(_Q_MAX - q)
-    for r in range(min(_Q_MAX, count)):
-        chunk = array("Q")
-        chunk.frombytes(padded[r : r + 8 * len(range(r, count, _Q_MAX))])
-        if sys.byteorder == "big":
-            chunk.byteswap()
-        keys[r::_Q_MAX] = chunk
-    if q < _Q_MAX:
-        keys = array("Q", map(and_, keys, repeat((1 << (8 * q)) - 1)))
-    return keys
-
-
-def _prime_at_least(n: int) -> int:
-    n = max(n, 3) | 1
-    while any(n % d == 0 for d in range(3, math.isqrt(n) + 1, 2)):
-        n += 2
-    return n
-
-
-_CHECKPOINT = 32  # normalised characters between two offsets kept for mapping back
+_COUNTERS = ("finds", "full_scans", "qgrams_dropped", "postings_scanned", "windows_verified",
+             "sources_verified")
 
 
 @attrs.frozen
-class _Text:
-    """One source as the index sees it: normalised text and sparse maps to the original."""
+class _Sources:
+    """The sources of one partition: their global number, ids and bodies."""
 
-    text: str
-    starts: array[int]  # original start of normalised character 32c
-    ends: array[int]  # original end of normalised character min(32c + 31, n - 1)
-
-    @classmethod
-    def of(cls, body: str) -> _Text:
-        n = normalize(body)
-        last = len(n.text) - 1
-        starts = array("I", n.starts[::_CHECKPOINT])
-        ends = array("I", (n.ends[min(c + _CHECKPOINT - 1, last)]
-                           for c in range(0, len(n.text), _CHECKPOINT)))
-        return cls(n.text, starts, ends)
-
-    def original(self, start: int, end: int, size: int) -> tuple[int, int]:
-        """An original span covering normalised ``[start, end)``, rounded outward to the
-        neighbouring checkpoints so that characters normalisation removed (soft hyphens,
-        zero-width spaces) at either edge are inside it; *size* is the original's length."""
-        if start >= end:
-            return 0, size
-        first, last = start // _CHECKPOINT, (end - 1) // _CHECKPOINT + 1
-        return (
-            self.ends[first - 1] if first else 0,
-            self.starts[last] if last < len(self.starts) else size,
-        )
+    first: int
+    ids: tuple[str, ...]
+    bodies: tuple[str, ...]
 
 
-class _Index:
-    """Postings of every q-gram of every normalised text, in buckets (CSR layout)."""
+class _Part:
+    """A partition: its sources, their normalised texts and its q-gram index."""
 
-    def __init__(self, texts: Sequence[_Text], q: int) -> None:
-        self.q = q
-        self.bases = array("Q", accumulate((len(t.text) for t in texts), initial=0))
-        total = sum(max(0, len(t.text) - q + 1) for t in texts)
-        code = "I" if self.bases[-1] < 2**32 else "Q"
-        self.buckets = _prime_at_least(max(1021, total // 4))
-        # Pass 1: the bucket of every q-gram, and how many fall in each bucket.
-        grams = array("I")
-        for t in texts:
-            grams.extend(map(mod, _gram_keys(_encode(t.text), q), repeat(self.buckets)))
-        counts = array(code, bytes(array(code).itemsize * (self.buckets + 1)))
-        for b in grams:
-            counts[b + 1] += 1
-        self.offsets = array(code, accumulate(counts))
-        # Pass 2: place each position in its bucket, in increasing order.
-        cursor = array(code, self.offsets)
-        self.postings = array(code, bytes(array(code).itemsize * total))
-        flat = 0
-        for t, base in zip(texts, self.bases, strict=False):
-            size = max(0, len(t.text) - q + 1)
-            for p, b in zip(range(base, base + size), grams[flat : flat + size], strict=True):
-                c = cursor[b]
-                self.postings[c] = p
-                cursor[b] = c + 1
-            flat += size
-
-    def bucket(self, key: int) -> tuple[int, int]:
-        b = key % self.buckets
-        return self.offsets[b], self.offsets[b + 1]
-
-    @property
-    def nbytes(self) -> int:
-        return sum(a.itemsize * len(a) for a in (self.offsets, self.postings, self.bases))
+    def __init__(self, sources: _Sources, q: int) -> None:
+        self.sources = sources
+        self.index = Part(sources.first, [text_of(b) for b in sources.bodies], q)
 
 
-def _dense(diagonals: list[int], need: int, width: int) -> Iterator[int]:
-    """Diagonals d such that [d, d + width] holds at least *need* of *diagonals*."""
-    diagonals.sort()
-    gaps = map(sub, diagonals[need - 1 :], diagonals)
-    return compress(diagonals, map(le, gaps, repeat(width)))
+def _build(sources: _Sources, q: int) -> _Part:
+    return _Part(sources, q)
 
 
-# --------------------------------------------------------------------------------------
-# Fingerprints (winnowing) for clusters
-
-_PRINT = 24  # characters in a fingerprint: three 8-byte keys
-_WINDOW = 24  # q-gram positions per winnowing window: exact runs of 47+ chars always match
-_GAP = 2 * (_PRINT + _WINDOW)  # the widest gap a chain of runs bridges
-_CHAIN_EDITS = 0.1  # a chain is near-identical while its gaps cost at most this per char
-_EVIDENCE = 3  # shared passages kept per cluster
-_PUNCT = " .,;:!?)]}"
-_LOW = (1 << 64) // 10  # scrambled q-gram hashes under this always anchor a fingerprint
+def _part_stats(part: _Part) -> dict[str, int]:
+    return {
+        "characters": sum(len(t.text) for t in part.index.texts),
+        "buckets": part.index.buckets,
+        "postings": len(part.index.postings),
+        "index_bytes": part.index.nbytes,
+    }
 
 
-def _anchors(hashes: Sequence[int], w: int) -> list[int]:
-    """Positions selected by a rule that looks only inside windows of *w* hashes.
+def _find_in(
+    part: _Part, passage: str, needle: str, k: int, need: int, full: bool,
+    options: AnchorOptions,
+) -> tuple[list[Hit], dict[str, int]]:
+    """The hits of *passage* in one partition, and the work it took."""
+    counters = dict.fromkeys(_COUNTERS, 0)
+    index = part.index
+    texts = index.texts
+    if full:  # no filter applies: every source whole (only those holding a short needle)
+        m = len(needle)
+        windows = {
+            j: [(0, len(t.text))] for j, t in enumerate(texts)
+            if (m >= index.q and k > 0) or needle in t.text
+        }
+    else:
+        keys = _index.gram_keys(_index.encode(needle), index.q)
+        windows = index.windows(keys, need, k, len(needle), counters)
+    hits = []
+    for j, spans in sorted(windows.items()):
+        hit = _verify(part, j, spans, passage, options, counters)
+        if hit is not None:
+            hits.append(hit)
+    counters["sources_verified"] += len(windows)
+    return hits, counters
 
-    Every position with a hash under :data:`_LOW` (one in ten) is selected, and so is the
-    leftmost minimum of every window that has no such hash (winnowing, where it is
-    needed). Two texts sharing *w* consecutive hashes therefore select a common position
-    among them.
-    """
-    n = len(hashes)
-    out: list[int] = []
-    previous = -1
-    for low in chain(compress(range(n), map(lt, hashes, repeat(_LOW))), (n,)):
-        for j in range(previous + 1, low - w + 1):
-            part = hashes[j : j + w]
-            at = j + part.index(min(part))
-            if not out or out[-1] != at:  # the minima of sliding windows never move back
-                out.append(at)
-        if low < n:
-            out.append(low)
-        previous = low
+
+def _verify(
+    part: _Part, j: int, spans: list[tuple[int, int]], passage: str, options: AnchorOptions,
+    counters: dict[str, int],
+) -> Hit | None:
+    """The best place of *passage* in source *j* of *part*, looking only inside *spans*."""
+    source_id, body = part.sources.ids[j], part.sources.bodies[j]
+    text = part.index.texts[j]
+    best: tuple[tuple[float, int, int], Hit] | None = None
+    for lo, hi in spans:
+        counters["windows_verified"] += 1
+        start, end = text.original(lo, hi, len(body))
+        found = anchor(passage, body[start:end], options=options)
+        if found.start is None or found.end is None or found.method is None:
+            continue
+        rank = (-found.score, _RANK[found.method], start + found.start)
+        if best is None or rank < best[0]:
+            s, e = start + found.start, start + found.end
+            best = rank, Hit(source_id, s, e, found.score, found.method, body[s:e])
+            if found.method == "exact":
+                break  # spans are in order: no later place beats the first exact one
+    return None if best is None else best[1]
+
+
+_Prints = tuple[_index.U64, _index.I64, _index.I64]
+
+
+def _prints_of(part: _Part) -> _Prints:
+    """The fingerprints of a partition: hashes, global source numbers, positions."""
+    hashes, owners, positions = _index.fingerprints(part.index.texts)
+    return hashes, owners + part.sources.first, positions
+
+
+def _pairs_of(
+    job: tuple[list[tuple[int, int, list[tuple[int, int]]]], dict[int, str]],
+) -> list[tuple[int, int, list[tuple[int, int, int, int]]]]:
+    """Near-identical passages of candidate pairs (i, j, their shared fingerprints)."""
+    candidates, texts = job
+    out = []
+    for i, j, found in candidates:
+        chains = _passages(texts[i], texts[j], found)
+        if chains:
+            out.append((i, j, chains))
     return out
 
 
-def _fingerprints(text: str) -> tuple[array[int], array[int]]:
-    """(hash, position) of the 24-character fingerprints of a normalised text."""
-    keys = _gram_keys(_encode(text), _Q_MAX)
-    scrambled = array("Q", map(and_, map(mul, keys, repeat(_MIX)), repeat(_M64)))
-    last = len(text) - _PRINT
-    positions = array("I", takewhile(last.__ge__, _anchors(scrambled, _WINDOW)))
-    parts = [
-        map(mul, map(keys.__getitem__, map(add, positions, repeat(8 * r))), repeat(factor))
-        for r, factor in enumerate((0x100000001B3, 0xC6A4A7935BD1E995, _MIX))
-    ]
-    hashes = array("Q", map(and_, map(xor, map(xor, *parts[:2]), parts[2]), repeat(_M64)))
-    return hashes, positions
+def _passages(a: str, b: str, found: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    runs: dict[int, list[tuple[int, int, int]]] = {}  # by diagonal
+    for pa, pb in sorted(found):
+        if a[pa : pa + _PRINT] != b[pb : pb + _PRINT]:
+            continue  # a hash collision
+        same = runs.setdefault(pb - pa, [])
+        if any(r[0] <= pa and pa + _PRINT <= r[0] + r[2] for r in same):
+            continue
+        same.append(_run(a, b, pa, pb, _PRINT))
+    return _chains(a, b, (r for same in runs.values() for r in same))
+
+
+# --------------------------------------------------------------------------------------
+# Where the partitions live
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+class _Runner:
+    """Runs a function over items, here or in a pool of processes, with a progress bar."""
+
+    def __init__(self, jobs: int, quiet: bool) -> None:
+        self.jobs = jobs
+        self.quiet = quiet
+
+    def bar(self, total: int, what: str) -> Any:
+        if self.quiet or total < 2 or not sys.stderr.isatty():
+            return None
+        from tqdm import tqdm  # type: ignore[import-untyped]
+
+        return tqdm(total=total, desc=what, unit="part", leave=False, file=sys.stderr)
+
+    def map(self, fn: Callable[[_T], _R], items: Sequence[_T], what: str) -> list[_R]:
+        bar = self.bar(len(items), what)
+        out: list[_R] = []
+        if self.jobs > 1 and len(items) > 1:
+            with ProcessPoolExecutor(max_workers=min(self.jobs, len(items))) as pool:
+                out = self._collect(pool, fn, items, bar)
+        else:
+            for item in items:
+                out.append(fn(item))
+                if bar is not None:
+                    bar.update()
+        if bar is not None:
+            bar.close()
+        return out
+
+    @staticmethod
+    def _collect(
+        pool: Executor, fn: Callable[[_T], _R], items: Sequence[_T], bar: Any
+    ) -> list[_R]:
+        futures = [pool.submit(fn, item) for item in items]
+        out = []
+        for f in futures:
+            out.append(f.result())
+            if bar is not None:
+                bar.update()
+        return out
+
+
+class _LocalParts:
+    """Partitions held in this process (built here or in a pool of processes)."""
+
+    def __init__(self, chunks: Sequence[_Sources], q: int, runner: _Runner) -> None:
+        self.runner = runner
+        self.parts = runner.map(functools.partial(_build, q=q), chunks, "indexing")
+
+    def run(self, fn: Callable[..., _R], *args: Any) -> list[_R]:
+        return [fn(part, *args) for part in self.parts]
+
+    def map(self, fn: Callable[[_T], _R], items: Sequence[_T], what: str) -> list[_R]:
+        return self.runner.map(fn, items, what)
+
+    def texts(self) -> Iterable[Text]:
+        for part in self.parts:
+            yield from part.index.texts
+
+
+class _DaskParts:
+    """Partitions held by the workers of a Dask cluster: only answers come back."""
+
+    def __init__(self, chunks: Sequence[_Sources], q: int, client: Any, quiet: bool) -> None:
+        self.client = client
+        self.quiet = quiet
+        self.parts = [client.submit(_build, c, q, pure=False) for c in chunks]
+
+    def run(self, fn: Callable[..., _R], *args: Any) -> list[_R]:
+        futures = [self.client.submit(fn, part, *args, pure=False) for part in self.parts]
+        return list(self.client.gather(futures))
+
+    def map(self, fn: Callable[[_T], _R], items: Sequence[_T], what: str) -> list[_R]:
+        return list(self.client.gather(self.client.map(fn, items, pure=False)))
+
+
+# --------------------------------------------------------------------------------------
+# Candidate pairs for clusters
+
+_CROWD = 8  # a fingerprint carried by more sources pairs only neighbours
+_BAND = 32  # two shared fingerprints this close in diagonal make a pair worth verifying
+
+
+def _candidates(
+    hashes: _index.U64, owners: _index.I64, positions: _index.I64, two: bool
+) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Pairs of sources worth verifying, with their shared fingerprints (pa, pb).
+
+    *hashes*, *owners* and *positions* list every fingerprint in order of source and
+    position. With *two*, a pair needs two shared fingerprints within :data:`_BAND` of
+    each other's diagonal.
+    """
+    n = len(hashes)
+    if n < 2:
+        return []
+    same = owners[1:] == owners[:-1]
+    zero = np.uint64(0)
+    after = np.zeros(n, dtype=np.uint64)
+    after[:-1] = np.where(same, hashes[1:], zero)
+    before = np.zeros(n, dtype=np.uint64)
+    before[1:] = np.where(same, hashes[:-1], zero)
+    order = np.lexsort((positions, owners, before, after, hashes))
+    hashes, owners, positions = hashes[order], owners[order], positions[order]
+    del after, before, order
+    new = np.concatenate(([True], hashes[1:] != hashes[:-1]))
+    heads = np.flatnonzero(new)
+    sizes = np.diff(np.append(heads, n))
+    firsts: list[Any] = []
+    seconds: list[Any] = []
+    for s in range(2, _CROWD + 1):
+        g = heads[sizes == s]
+        if len(g):
+            for x in range(s):
+                for y in range(x + 1, s):
+                    firsts.append(g + x)
+                    seconds.append(g + y)
+    crowded = np.repeat(sizes > _CROWD, sizes)
+    crowded[np.append(heads[1:], n) - 1] = False  # the last of a group has no next
+    neighbours = np.flatnonzero(crowded)
+    firsts.append(neighbours)
+    seconds.append(neighbours + 1)
+    first = np.concatenate(firsts)
+    second = np.concatenate(seconds)
+    i, j = owners[first], owners[second]
+    pa, pb = positions[first], positions[second]
+    keep = i != j
+    i, j, pa, pb = i[keep], j[keep], pa[keep], pb[keep]
+    swap = i > j
+    i, j = np.where(swap, j, i), np.where(swap, i, j)
+    pa, pb = np.where(swap, pb, pa), np.where(swap, pa, pb)
+    diagonal = pb - pa
+    order = np.lexsort((pb, pa, diagonal, j, i))
+    i, j, pa, pb, diagonal = i[order], j[order], pa[order], pb[order], diagonal[order]
+    if two and len(i):
+        # a pair is kept when two of its matches lie within _BAND of each other's diagonal
+        close = (i[1:] == i[:-1]) & (j[1:] == j[:-1]) & (diagonal[1:] - diagonal[:-1] <= _BAND)
+        good = np.zeros(len(i), dtype=bool)
+        good[1:] |= close
+        good[:-1] |= close
+        pair_key = np.concatenate(([True], (i[1:] != i[:-1]) | (j[1:] != j[:-1])))
+        group = np.cumsum(pair_key) - 1
+        flagged = np.zeros(int(group[-1]) + 1 if len(group) else 0, dtype=bool)
+        flagged[group[good]] = True
+        chosen = flagged[group]
+        i, j, pa, pb = i[chosen], j[chosen], pa[chosen], pb[chosen]
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    if not len(i):
+        return out
+    starts = np.flatnonzero(np.concatenate(([True], (i[1:] != i[:-1]) | (j[1:] != j[:-1]))))
+    bounds = np.append(starts, len(i)).tolist()
+    il, jl, pal, pbl = i.tolist(), j.tolist(), pa.tolist(), pb.tolist()
+    for s, e in zip(bounds[:-1], bounds[1:], strict=True):
+        out.append((il[s], jl[s], sorted(zip(pal[s:e], pbl[s:e], strict=True))))
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Exact runs and chains
+
+_PRINT = _index.PRINT
+_GAP = 2 * (_index.PRINT + _index.WINDOW)  # the widest gap a chain of runs bridges
+_CHAIN_EDITS = 0.1  # a chain is near-identical while its gaps cost at most this per char
+_EVIDENCE = 3  # shared passages kept per cluster
+_PUNCT = " .,;:!?)]}"
 
 
 def _run(a: str, b: str, pa: int, pb: int, size: int) -> tuple[int, int, int]:
@@ -362,6 +501,8 @@ def _chains(
     return out
 
 
+
+
 # --------------------------------------------------------------------------------------
 # The corpus
 
@@ -374,6 +515,12 @@ class Corpus:
     fingerprints on the first :meth:`clusters`; see the module documentation for both and
     their cost. *q* is the q-gram length, 2 to 8.
 
+    *jobs* processes build the partitions (``partition`` normalised characters each) and
+    fingerprint them; *dask*, a ``distributed.Client``, keeps the partitions on its
+    workers instead (install ``factcheck[dask]``), and :meth:`find` and :meth:`clusters`
+    send the work there -- the answers are the same on every path. Long work shows a
+    progress bar on a terminal unless *quiet*.
+
     >>> corpus = Corpus([Source("b", "One two three four."), Source("a", "Five six.")])
     >>> [s.id for s in corpus.sources]
     ['a', 'b']
@@ -383,9 +530,22 @@ class Corpus:
     factcheck.errors.CorpusError: source id 'a' occurs more than once
     """
 
-    def __init__(self, sources: Iterable[Source], *, q: int = 8) -> None:
-        if not 2 <= q <= _Q_MAX:
-            raise CorpusError(f"q must be within [2, {_Q_MAX}], not {q!r}")
+    def __init__(
+        self,
+        sources: Iterable[Source],
+        *,
+        q: int = 8,
+        jobs: int = 1,
+        dask: Any = None,
+        quiet: bool = False,
+        partition: int = _index.PART_CHARS,
+    ) -> None:
+        if not 2 <= q <= _index.Q_MAX:
+            raise CorpusError(f"q must be within [2, {_index.Q_MAX}], not {q!r}")
+        if jobs < 1:
+            raise CorpusError(f"jobs must be at least 1, not {jobs!r}")
+        if partition < 1:
+            raise CorpusError(f"partition must be at least 1, not {partition!r}")
         ordered = sorted(sources, key=lambda s: s.id)
         for first, second in zip(ordered, ordered[1:], strict=False):
             if first.id == second.id:
@@ -393,14 +553,16 @@ class Corpus:
         self._sources = tuple(ordered)
         self._position = {s.id: i for i, s in enumerate(ordered)}
         self._q = q
-        self._texts: tuple[_Text, ...] | None = None
-        self._index: _Index | None = None
-        self._pairs: dict[tuple[int, int], list[tuple[int, int, int, int]]] | None = None
+        self._jobs = jobs
+        self._dask = dask
+        self._quiet = quiet
+        self._partition = partition
+        self._parts: _LocalParts | _DaskParts | None = None
+        self._texts: dict[int, str] = {}
+        self._pairs: dict[bool, dict[tuple[int, int], list[tuple[int, int, int, int]]]] = {}
         self._fingerprints = 0
         self._clusters: dict[int, tuple[Cluster, ...]] = {}
-        self._counters = dict.fromkeys(
-            ("finds", "full_scans", "qgrams_dropped", "postings_scanned", "windows_verified",
-             "sources_verified"), 0)
+        self._counters = dict.fromkeys(_COUNTERS, 0)
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -413,10 +575,42 @@ class Corpus:
     def __repr__(self) -> str:
         return f"<Corpus of {len(self._sources)} sources, q={self._q}>"
 
+    # ---------------------------------------------------------------------- partitions
+
+    def _chunks(self) -> list[_Sources]:
+        chunks: list[_Sources] = []
+        first, size = 0, 0
+        for x, s in enumerate(self._sources):
+            if x > first and size + len(s.body) > self._partition:
+                chunks.append(self._chunk(first, x))
+                first, size = x, 0
+            size += len(s.body)
+        if self._sources:
+            chunks.append(self._chunk(first, len(self._sources)))
+        return chunks
+
+    def _chunk(self, first: int, stop: int) -> _Sources:
+        part = self._sources[first:stop]
+        return _Sources(first, tuple(s.id for s in part), tuple(s.body for s in part))
+
+    def _built(self, jobs: int | None = None) -> _LocalParts | _DaskParts:
+        if self._parts is None:
+            if self._dask is not None:
+                self._parts = _DaskParts(self._chunks(), self._q, self._dask, self._quiet)
+            else:
+                runner = _Runner(jobs or self._jobs, self._quiet)
+                self._parts = _LocalParts(self._chunks(), self._q, runner)
+        return self._parts
+
     # ---------------------------------------------------------------------------- find
 
     def find(
-        self, passage: str, *, min_score: float = 75.0, max_edit_ratio: float = 0.05
+        self,
+        passage: str,
+        *,
+        min_score: float = 75.0,
+        max_edit_ratio: float = 0.05,
+        jobs: int | None = None,
     ) -> tuple[Hit, ...]:
         """Every source carrying *passage*: its best place in each, best first, then by id.
 
@@ -427,16 +621,19 @@ class Corpus:
         normalised text holds a stretch within ``k`` edits of the normalised passage is
         verified, along the first path that applies:
 
-        1. the q-gram lemma (the index), whenever ``t = m + 1 - q(k + 1) > 0`` -- with the
-           defaults, every passage of at least q = 8 characters;
-        2. a passage shorter than q is looked up with ``str.find`` in every normalised text
-           (it is never matched fuzzily), and only the sources holding it are anchored;
-        3. otherwise (``k ≥ (m + 1)/q - 1``: a *max_edit_ratio* near 1/q or more, so that
-           the edits may leave no q-gram intact) it is anchored against every source.
+        1. the q-gram lemma (the index), whenever ``⌈(t - k - 1)/2⌉ > 0`` for
+           ``t = m + 1 - q(k + 1)`` -- with the defaults, every passage of at least 10
+           characters;
+        2. a passage with no edits allowed (shorter than 16 characters) is looked up with
+           ``str.find`` in every normalised text, and only the sources holding it are
+           anchored;
+        3. otherwise (a *max_edit_ratio* near 1/q or more, so that the edits may leave no
+           q-gram intact) it is anchored against every source.
 
-        Never raises on any text; a passage in no source gives ``()``. (A passage cut
-        between a letter and its combining accent normalises differently from its source
-        and counts the difference as an edit.)
+        *jobs* processes build the index if this call builds it. Never raises on any
+        text; a passage in no source gives ``()``. (A passage cut between a letter and
+        its combining accent normalises differently from its source and counts the
+        difference as an edit.)
 
         >>> corpus = Corpus([
         ...     Source("x", "Seoul keeps backing the UN resolution on human rights."),
@@ -457,111 +654,28 @@ class Corpus:
         if not needle or not self._sources:
             return ()
         self._counters["finds"] += 1
-        texts = self._normalised()
-        m = len(needle)
+        m, q = len(needle), self._q
         k = 0
         if m >= options.short_quote:
             k = min(m - 1, math.floor(max_edit_ratio * m + 1e-9))
-        windows = self._windows(needle, k)
-        if windows is None:  # no filter applies: every source, whole
-            if m < self._q:
-                windows = {
-                    j: [(0, len(t.text))] for j, t in enumerate(texts) if needle in t.text
-                }
-            else:
-                windows = {j: [(0, len(t.text))] for j, t in enumerate(texts)}
+        t = m + 1 - q * (k + 1)
+        need = -(-(t - k - 1) // _index.STEP) if m >= q else 0
+        full = need <= 0
+        if full:
             self._counters["full_scans"] += 1
+        answers = self._built(jobs).run(_find_in, passage, needle, k, need, full, options)
         hits = []
-        for j, spans in sorted(windows.items()):
-            hit = self._verify(j, spans, passage, options)
-            if hit is not None:
-                hits.append(hit)
-        self._counters["sources_verified"] += len(windows)
+        for found, counters in answers:
+            hits.extend(found)
+            for key, value in counters.items():
+                self._counters[key] += value
         return tuple(sorted(hits, key=lambda h: (-h.score, h.source)))
-
-    def _verify(
-        self, j: int, spans: list[tuple[int, int]], passage: str, options: AnchorOptions
-    ) -> Hit | None:
-        """The best place of *passage* in source *j*, looking only inside *spans*."""
-        source, text = self._sources[j], self._normalised()[j]
-        best: tuple[tuple[float, int, int], Hit] | None = None
-        for lo, hi in spans:
-            self._counters["windows_verified"] += 1
-            start, end = text.original(lo, hi, len(source.body))
-            found = anchor(passage, source.body[start:end], options=options)
-            if found.start is None or found.end is None or found.method is None:
-                continue
-            rank = (-found.score, _RANK[found.method], start + found.start)
-            if best is None or rank < best[0]:
-                s, e = start + found.start, start + found.end
-                best = rank, Hit(source.id, s, e, found.score, found.method, source.body[s:e])
-                if found.method == "exact":
-                    break  # spans are in order: no later place beats the first exact one
-        return None if best is None else best[1]
-
-    def _windows(self, needle: str, k: int) -> dict[int, list[tuple[int, int]]] | None:
-        """Normalised windows worth verifying, per source, or None when no filter applies."""
-        index = self._built()
-        q, m = index.q, len(needle)
-        if m < q:
-            return None
-        keys = _gram_keys(_encode(needle), q)
-        places = [index.bucket(key) for key in keys]
-        sizes = [hi - lo for lo, hi in places]
-        count = len(keys)
-        need = count - q * k
-        if need <= 0:
-            return None
-        order = sorted(range(count), key=lambda i: (sizes[i], i))
-        # Leaving out the d most frequent q-grams lowers the count needed by d.
-        median = sizes[order[count // 2]]
-        drop = 0
-        while drop < need // 2 and sizes[order[count - 1 - drop]] > 2 * median:
-            drop += 1
-        self._counters["qgrams_dropped"] += drop
-        diagonals: list[int] = []
-        for i in order[: count - drop]:
-            lo, hi = places[i]
-            diagonals.extend(map(sub, index.postings[lo:hi], repeat(i)))
-        self._counters["postings_scanned"] += len(diagonals)
-        dense = _dense(diagonals, need - drop, k)
-        return self._split(dense, m, k)
-
-    def _split(self, dense: Iterable[int], m: int, k: int) -> dict[int, list[tuple[int, int]]]:
-        """Merge the windows around dense diagonals and cut them at source boundaries."""
-        # A true occurrence starts within k of its diagonal and is at most m + k long; one
-        # more character each side takes in a whitespace run collapsed at its edge.
-        merged: list[list[int]] = []
-        for d in sorted(set(dense)):
-            lo, hi = d - k - 1, d + m + 2 * k + 1
-            if merged and lo <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], hi)
-            else:
-                merged.append([lo, hi])
-        bases = self._built().bases
-        out: dict[int, list[tuple[int, int]]] = {}
-        for lo, hi in merged:
-            j = max(0, bisect_right(bases, lo) - 1)
-            while j < len(bases) - 1 and bases[j] < hi:
-                start, end = max(lo, bases[j]), min(hi, bases[j + 1])
-                if start < end:
-                    out.setdefault(j, []).append((start - bases[j], end - bases[j]))
-                j += 1
-        return out
-
-    def _normalised(self) -> tuple[_Text, ...]:
-        if self._texts is None:
-            self._texts = tuple(_Text.of(s.body) for s in self._sources)
-        return self._texts
-
-    def _built(self) -> _Index:
-        if self._index is None:
-            self._index = _Index(self._normalised(), self._q)
-        return self._index
 
     # ------------------------------------------------------------------------ clusters
 
-    def clusters(self, *, min_shared_chars: int = 120) -> tuple[Cluster, ...]:
+    def clusters(
+        self, *, min_shared_chars: int = 120, jobs: int | None = None
+    ) -> tuple[Cluster, ...]:
         """Group the sources that share substantial passages; every source in one cluster.
 
         Two sources are linked when they share a passage of at least *min_shared_chars*
@@ -569,6 +683,7 @@ class Corpus:
         documentation); clusters are the connected components of the links, each with its
         sources sorted, in order of their first source. Exact runs shorter than 47
         characters may go unseen, so a *min_shared_chars* below that is best-effort.
+        *jobs* processes fingerprint the partitions and verify the candidate pairs.
 
         >>> lede = ("The UN General Assembly Third Committee adopted the resolution, "
         ...         "co-sponsored by 61 countries, during a meeting in New York on Wednesday.")
@@ -584,7 +699,7 @@ class Corpus:
         """
         if min_shared_chars in self._clusters:
             return self._clusters[min_shared_chars]
-        pairs = self._shared_pairs()
+        pairs = self._shared_pairs(min_shared_chars >= 4 * _PRINT, jobs)
         parent = list(range(len(self._sources)))
 
         def root(x: int) -> int:
@@ -644,46 +759,44 @@ class Corpus:
         b0, b1 = maps[j].to_original(p[2], p[3])
         return Shared(a.id, a0, a1, b.id, b0, b1, a.body[a0:a1])
 
-    def _shared_pairs(self) -> dict[tuple[int, int], list[tuple[int, int, int, int]]]:
-        """Near-identical passages (normalised spans) of every pair sharing a fingerprint."""
-        if self._pairs is not None:
-            return self._pairs
-        texts = [t.text for t in self._normalised()]
-        hashes, owners, positions = array("Q"), array("I"), array("I")
-        for j, text in enumerate(texts):
-            hs, ps = _fingerprints(text)
-            hashes.extend(hs)
-            positions.extend(ps)
-            owners.extend(repeat(j, len(ps)))
+    def _text(self, x: int) -> str:
+        """The normalised text of source *x* (kept for the sources of verified pairs)."""
+        text = self._texts.get(x)
+        if text is None:
+            text = self._texts[x] = text_of(self._sources[x].body).text
+        return text
+
+    def _shared_pairs(
+        self, two: bool, jobs: int | None
+    ) -> dict[tuple[int, int], list[tuple[int, int, int, int]]]:
+        """Near-identical passages (normalised spans) of the candidate pairs."""
+        if two in self._pairs:
+            return self._pairs[two]
+        parts = self._built(jobs)
+        prints = parts.run(_prints_of)
+        if prints:
+            hashes = np.concatenate([p[0] for p in prints])
+            owners = np.concatenate([p[1] for p in prints])
+            positions = np.concatenate([p[2] for p in prints])
+        else:
+            hashes = np.zeros(0, dtype=np.uint64)
+            owners = positions = np.zeros(0, dtype=np.int64)
+        del prints
         self._fingerprints = len(hashes)
-        # Only fingerprints that occur more than once matter; find them with loops in C.
-        ordered = sorted(hashes)
-        repeated = set(compress(ordered[1:], map(eq, ordered[1:], ordered)))
-        del ordered
-        groups: dict[int, list[tuple[int, int]]] = {}
-        for x in compress(range(len(hashes)), map(repeated.__contains__, hashes)):
-            groups.setdefault(hashes[x], []).append((owners[x], positions[x]))
-        matches: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for group in groups.values():
-            for x, (i, pa) in enumerate(group):
-                for j, pb in group[x + 1 :]:
-                    if j != i:
-                        matches.setdefault((i, j), []).append((pa, pb))
+        candidates = _candidates(hashes, owners, positions, two)
+        del hashes, owners, positions
+        # Verify in batches of about a thousand pairs, each with the texts it needs.
+        batches = []
+        for start in range(0, len(candidates), 1000):
+            batch = candidates[start : start + 1000]
+            needed = {x for i, j, _ in batch for x in (i, j)}
+            batches.append((batch, {x: self._text(x) for x in sorted(needed)}))
         pairs: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
-        for (i, j), found in sorted(matches.items()):
-            a, b = texts[i], texts[j]
-            runs: dict[int, list[tuple[int, int, int]]] = {}  # by diagonal
-            for pa, pb in sorted(found):
-                if a[pa : pa + _PRINT] != b[pb : pb + _PRINT]:
-                    continue  # a hash collision
-                same = runs.setdefault(pb - pa, [])
-                if any(r[0] <= pa and pa + _PRINT <= r[0] + r[2] for r in same):
-                    continue
-                same.append(_run(a, b, pa, pb, _PRINT))
-            chains = _chains(a, b, (r for same in runs.values() for r in same))
-            if chains:
+        for found in parts.map(_pairs_of, batches, "comparing"):
+            for i, j, chains in found:
                 pairs[(i, j)] = chains
-        self._pairs = pairs
+        self._texts.clear()
+        self._pairs[two] = pairs
         return pairs
 
     # --------------------------------------------------------------------------- stats
@@ -692,36 +805,37 @@ class Corpus:
     def stats(self) -> dict[str, int]:
         """Sizes of the index (built if need be) and counts of the work done so far.
 
-        Sizes: ``sources``, ``characters`` (normalised), ``q``, ``buckets``, ``postings``,
-        ``index_bytes`` (the arrays, checkpoints included) and ``fingerprints`` (0 until
-        :meth:`clusters` is first called). Counts over all :meth:`find` calls so far:
-        ``finds``, ``full_scans`` (passages no filter applied to), ``qgrams_dropped``,
-        ``postings_scanned``, ``windows_verified`` and ``sources_verified`` -- the sources
-        in which a window was anchored; divided by ``finds × sources`` it is the fraction
-        of the corpus a query touches.
+        Sizes: ``sources``, ``partitions``, ``characters`` (normalised), ``q``,
+        ``buckets``, ``postings`` (one q-gram in two), ``index_bytes`` (the arrays,
+        checkpoints included) and ``fingerprints`` (0 until :meth:`clusters` is first
+        called). Counts over all :meth:`find` calls so far: ``finds``, ``full_scans``
+        (passages no filter applied to), ``qgrams_dropped``, ``postings_scanned``,
+        ``windows_verified`` and ``sources_verified`` -- the sources in which a window
+        was anchored; divided by ``finds × sources`` it is the fraction of the corpus a
+        query touches.
 
         >>> corpus = Corpus([Source("a", "one two three four five six")])
         >>> corpus.stats["characters"], corpus.stats["postings"]
-        (27, 20)
+        (27, 10)
         """
-        index = self._built()
-        texts = self._normalised()
-        checkpoints = sum(t.starts.itemsize * (len(t.starts) + len(t.ends)) for t in texts)
+        parts = self._built()
+        sizes = parts.run(_part_stats)
+        total = {key: sum(s[key] for s in sizes)
+                 for key in ("characters", "buckets", "postings", "index_bytes")}
         return {
             "sources": len(self._sources),
-            "characters": sum(len(t.text) for t in texts),
-            "q": index.q,
-            "buckets": index.buckets,
-            "postings": len(index.postings),
-            "index_bytes": index.nbytes + checkpoints,
+            "partitions": len(sizes),
+            "characters": total["characters"],
+            "q": self._q,
+            "buckets": total["buckets"],
+            "postings": total["postings"],
+            "index_bytes": total["index_bytes"],
             "fingerprints": self._fingerprints,
             **self._counters,
         }
 
 
 _RANK = {"exact": 0, "normalized": 1, "fuzzy": 2}
-
-
 
 
 def _earliest(sources: Iterable[Source]) -> str:

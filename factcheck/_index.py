@@ -1,0 +1,329 @@
+"""Vectorised kernels of :mod:`factcheck.provenance` (numpy).
+
+Everything here works on one *partition*: a run of consecutive sources (in id order) whose
+normalised texts are laid end to end, at most :data:`PART_CHARS` characters. A
+:class:`Part` is built, queried and fingerprinted by plain functions of the partition
+alone, so the same functions run in this process, in a pool of processes (``jobs=``) or on
+Dask workers, and the corpus merges their answers.
+
+* :func:`text_of` -- a normalised text and its sparse offset map (a fast path in numpy for
+  ASCII bodies; anything else goes through :func:`factcheck.text.normalize`).
+* :class:`Part` -- the q-gram index of a partition: the q-grams at even positions of each
+  text, hashed into buckets, one ``uint32`` posting each (CSR layout, built with one sort).
+* :func:`fingerprints` -- the winnowing fingerprints of every text of a partition.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from factcheck.text import normalize
+
+U64 = npt.NDArray[np.uint64]
+I64 = npt.NDArray[np.int64]
+U32 = npt.NDArray[np.uint32]
+
+Q_MAX = 8
+CHECKPOINT = 32  # normalised characters between two offsets kept for mapping back
+STEP = 2  # q-grams are indexed at every STEP-th position of a text
+PART_CHARS = 1 << 24  # characters in a partition (positions fit in uint32 with room)
+MIX = 0x9E3779B97F4A7C15  # an odd 64-bit constant (2^64 / golden ratio) to scramble keys
+
+
+# --------------------------------------------------------------------------------------
+# Normalised texts
+
+
+class Text:
+    """One source as the index sees it: normalised text and sparse maps to the original.
+
+    ``starts[c]`` is the original start of normalised character ``32c``; ``ends[c]`` the
+    original end of normalised character ``min(32c + 31, n - 1)``.
+    """
+
+    __slots__ = ("ends", "starts", "text")
+
+    def __init__(self, text: str, starts: U32, ends: U32) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+
+    def __getstate__(self) -> tuple[str, U32, U32]:
+        return self.text, self.starts, self.ends
+
+    def __setstate__(self, state: tuple[str, U32, U32]) -> None:
+        self.text, self.starts, self.ends = state
+
+    def original(self, start: int, end: int, size: int) -> tuple[int, int]:
+        """An original span covering normalised ``[start, end)``, rounded outward to the
+        neighbouring checkpoints so that characters normalisation removed (soft hyphens,
+        zero-width spaces) at either edge are inside it; *size* is the original's length."""
+        if start >= end:
+            return 0, size
+        first, last = start // CHECKPOINT, (end - 1) // CHECKPOINT + 1
+        return (
+            int(self.ends[first - 1]) if first else 0,
+            int(self.starts[last]) if last < len(self.starts) else size,
+        )
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.starts.nbytes + self.ends.nbytes)
+
+
+# In ASCII, normalisation only collapses each whitespace run (str.isspace) to one space
+# spanning the run: no other ASCII character is removed, mapped or changed by NFKC.
+_ASCII_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+_RUN = re.compile(f"[{re.escape(_ASCII_SPACE)}]{{2,}}|[{re.escape(_ASCII_SPACE[:-1])}]")
+
+
+def text_of(body: str) -> Text:
+    """The normalised text of *body* and its checkpoints (see :class:`Text`)."""
+    if body.isascii():
+        runs = [m.span() for m in _RUN.finditer(body)]
+        if not runs:
+            n = len(body)
+            starts = np.arange(0, n, CHECKPOINT, dtype=np.uint32)
+            ends = np.minimum(starts + CHECKPOINT, n).astype(np.uint32)
+            return Text(body, starts, ends)
+        spans = np.array(runs, dtype=np.int64)
+        heads, tails = spans[:, 0], spans[:, 1]
+        keep = np.ones(len(body), dtype=np.int8)
+        # drop every character of a run but its first: +1/-1 marks, then a running sum
+        marks = np.zeros(len(body) + 1, dtype=np.int64)
+        np.add.at(marks, heads + 1, 1)
+        np.add.at(marks, tails, -1)
+        keep -= (np.cumsum(marks[:-1]) > 0).astype(np.int8)
+        kept = np.flatnonzero(keep)
+        ends_all = kept + 1
+        ends_all[np.searchsorted(kept, heads)] = tails
+        text = _RUN.sub(" ", body)
+        last = len(kept) - 1
+        idx = np.arange(0, len(kept), CHECKPOINT)
+        return Text(
+            text,
+            kept[idx].astype(np.uint32),
+            ends_all[np.minimum(idx + CHECKPOINT - 1, last)].astype(np.uint32),
+        )
+    norm = normalize(body)
+    final = len(norm.text) - 1
+    every = range(0, len(norm.text), CHECKPOINT)
+    return Text(
+        norm.text,
+        np.array([norm.starts[c] for c in every], dtype=np.uint32),
+        np.array([norm.ends[min(c + CHECKPOINT - 1, final)] for c in every], dtype=np.uint32),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# q-grams as integers
+#
+# A normalised text is mapped to one byte per character (ASCII as is, any other character
+# to one of 127 high bytes), so that the q-gram at every position is the integer read
+# from q bytes. Characters that share a byte only make two q-grams look alike: a false
+# candidate, never a missed one.
+
+
+def encode(text: str) -> bytes:
+    if text.isascii():
+        return text.encode("ascii")
+    table = {ord(c): 128 + ord(c) % 127 for c in set(text) if c >= "\x80"}
+    return text.translate(table).encode("latin-1")
+
+
+def gram_keys(data: bytes, q: int) -> U64:
+    """The q-gram at each position 0 .. len(data) - q, as an integer of q bytes."""
+    count = len(data) - q + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    buffer = np.frombuffer(data + bytes(Q_MAX), dtype=np.uint8)
+    keys = _windows8(buffer, count)
+    if q < Q_MAX:
+        keys = keys & np.uint64((1 << (8 * q)) - 1)
+    return keys
+
+
+def _windows8(buffer: npt.NDArray[np.uint8], count: int) -> U64:
+    """Little-endian 8-byte integers read at every offset 0 .. count - 1 of *buffer*."""
+    view = np.ndarray(shape=(count,), dtype=np.dtype("<u8"), buffer=buffer, strides=(1,))
+    return view.astype(np.uint64)
+
+
+def prime_at_least(n: int) -> int:
+    n = max(n, 3) | 1
+    while any(n % d == 0 for d in range(3, math.isqrt(n) + 1, 2)):
+        n += 2
+    return n
+
+
+def _local_positions(lengths: I64) -> tuple[I64, I64]:
+    """For every position of the texts laid end to end: its offset in its own text, and
+    the length of that text."""
+    total = int(lengths.sum())
+    bases = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+    local = np.arange(total, dtype=np.int64) - np.repeat(bases, lengths)
+    return local, np.repeat(lengths, lengths)
+
+
+class Part:
+    """The q-gram index of one partition (texts laid end to end, positions local to it).
+
+    Postings are the positions ``p`` (even offsets in their text, ``p + q`` inside it) of
+    the q-grams, bucket by bucket (``key % buckets``), in increasing order in a bucket.
+    """
+
+    def __init__(self, first: int, texts: Sequence[Text], q: int) -> None:
+        self.first = first  # global number of the partition's first source
+        self.q = q
+        self.texts = tuple(texts)
+        lengths = np.array([len(t.text) for t in texts], dtype=np.int64)
+        self.bases: I64 = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+        data = b"".join(encode(t.text) for t in texts)
+        keys = gram_keys(data, q)
+        local, size = _local_positions(lengths)
+        count = len(keys)
+        chosen = np.flatnonzero(
+            (local[:count] % STEP == 0) & (local[:count] <= size[:count] - q)
+        )
+        self.buckets = prime_at_least(max(1021, len(chosen) // 4))
+        bucket = keys[chosen] % np.uint64(self.buckets)
+        combined = (bucket << np.uint64(32)) | chosen.astype(np.uint64)
+        combined.sort()
+        self.postings: U32 = (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        counts = np.bincount(bucket.astype(np.int64), minlength=self.buckets)
+        self.offsets: U32 = np.concatenate(([0], np.cumsum(counts))).astype(np.uint32)
+
+    @property
+    def nbytes(self) -> int:
+        """The index arrays and checkpoints of this partition, in bytes."""
+        return int(
+            self.postings.nbytes + self.offsets.nbytes + self.bases.nbytes
+            + sum(t.nbytes for t in self.texts)
+        )
+
+    def windows(
+        self, keys: U64, need: int, k: int, m: int, counters: dict[str, int]
+    ) -> dict[int, list[tuple[int, int]]]:
+        """Normalised windows (per text of the partition) holding a diagonal band of width
+        *k* with at least *need* postings of the passage's q-grams *keys*."""
+        count = len(keys)
+        bucket = (keys % np.uint64(self.buckets)).astype(np.int64)
+        lo = self.offsets[bucket].astype(np.int64)
+        sizes = self.offsets[bucket + 1].astype(np.int64) - lo
+        order = np.lexsort((np.arange(count), sizes))
+        # Leaving out the d most frequent q-grams lowers the count needed by at most d.
+        median = sizes[order[count // 2]]
+        drop = 0
+        while drop < need // 2 and sizes[order[count - 1 - drop]] > 2 * median:
+            drop += 1
+        counters["qgrams_dropped"] += drop
+        used = np.sort(order[: count - drop])
+        need -= drop
+        sizes_used = sizes[used]
+        total = int(sizes_used.sum())
+        counters["postings_scanned"] += total
+        if total < need:
+            return {}
+        firsts = np.cumsum(sizes_used) - sizes_used
+        take = np.repeat(lo[used] - firsts, sizes_used) + np.arange(total, dtype=np.int64)
+        diagonals = self.postings[take].astype(np.int64) - np.repeat(used, sizes_used)
+        diagonals.sort()
+        if need > 1:
+            dense = diagonals[: total - need + 1][
+                diagonals[need - 1 :] - diagonals[: total - need + 1] <= k
+            ]
+        else:
+            dense = diagonals
+        if not len(dense):
+            return {}
+        return self._split(np.unique(dense), m, k)
+
+    def _split(self, dense: I64, m: int, k: int) -> dict[int, list[tuple[int, int]]]:
+        """Merge the windows around dense diagonals and cut them at text boundaries."""
+        # A true occurrence starts within k of its diagonal and is at most m + k long; one
+        # more character each side takes in a whitespace run collapsed at its edge.
+        los = dense - k - 1
+        his = dense + m + 2 * k + 1
+        new = np.concatenate(([True], los[1:] > his[:-1]))
+        starts = los[new]
+        ends = np.maximum.reduceat(his, np.flatnonzero(new))
+        bases = self.bases
+        out: dict[int, list[tuple[int, int]]] = {}
+        for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
+            j = max(0, int(np.searchsorted(bases, lo, side="right")) - 1)
+            while j < len(bases) - 1 and bases[j] < hi:
+                start, end = max(lo, int(bases[j])), min(hi, int(bases[j + 1]))
+                if start < end:
+                    out.setdefault(j, []).append((start - int(bases[j]), end - int(bases[j])))
+                j += 1
+        return out
+
+
+# --------------------------------------------------------------------------------------
+# Fingerprints (winnowing) for clusters
+
+PRINT = 24  # characters in a fingerprint: three 8-byte keys
+WINDOW = 24  # q-gram positions per winnowing window: exact runs of 47+ chars always match
+LOW = (1 << 64) // 10  # scrambled q-gram hashes under this always anchor a fingerprint
+_MASK64 = np.uint64((1 << 64) - 1)
+
+
+def _sliding(values: U64, width: int, reduce: np.ufunc) -> U64:
+    """``reduce`` over every window of *width* values starting at each offset (doubling)."""
+    out = values
+    span = 1
+    while span * 2 <= width:
+        out = reduce(out[:-span], out[span:]) if span < len(out) else out[:0]
+        span *= 2
+    if span < width:
+        rest = width - span
+        out = reduce(out[: len(out) - rest], out[rest:]) if rest < len(out) else out[:0]
+    return out
+
+
+def fingerprints(texts: Sequence[Text]) -> tuple[U64, I64, I64]:
+    """(hash, text number, position) of the 24-character fingerprints of normalised texts.
+
+    A position is an anchor when the scrambled hash of its 8-gram is in the lowest tenth,
+    or when it holds the least hash of some window of 24 q-gram positions of its text
+    (winnowing; ties all anchor). Either rule looks only inside one window of one text, so
+    two texts that share an exact run of 47 characters or more share a fingerprint.
+    """
+    if not texts:
+        empty = np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.uint64), empty, empty
+    lengths = np.array([len(t.text) for t in texts], dtype=np.int64)
+    data = b"".join(encode(t.text) for t in texts)
+    keys = gram_keys(data, Q_MAX)
+    count = len(keys)
+    if count == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.uint64), empty, empty
+    local, size = _local_positions(lengths)
+    local, size = local[:count], size[:count]
+    with np.errstate(over="ignore"):
+        scrambled = keys * np.uint64(MIX)
+    # window minima, windows that leave their text set to 0 (they select nothing)
+    wmin = np.zeros(count, dtype=np.uint64)
+    full = _sliding(scrambled, WINDOW, np.minimum)
+    valid = local[: len(full)] <= size[: len(full)] - (Q_MAX + WINDOW - 1)
+    wmin[: len(full)] = np.where(valid, full, np.uint64(0))
+    # p is the least of some window containing it: the largest minimum of those windows
+    padded = np.concatenate((np.zeros(WINDOW - 1, dtype=np.uint64), wmin))
+    best = _sliding(padded, WINDOW, np.maximum)[:count]
+    chosen = np.flatnonzero(
+        ((scrambled < np.uint64(LOW)) | (best == scrambled)) & (local <= size - PRINT)
+    )
+    with np.errstate(over="ignore"):
+        hashes = (
+            (keys[chosen] * np.uint64(0x100000001B3))
+            ^ (keys[chosen + 8] * np.uint64(0xC6A4A7935BD1E995))
+            ^ (keys[chosen + 16] * np.uint64(MIX))
+        )
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[chosen]
+    return hashes, owner, local[chosen]
