@@ -15,14 +15,16 @@ Dask workers, and the corpus merges their answers.
 
 from __future__ import annotations
 
+import functools
 import math
-import re
+import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from factcheck.text import normalize
+from factcheck.text import _MAPPED, _REMOVED, normalize
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
@@ -31,7 +33,8 @@ U32 = npt.NDArray[np.uint32]
 Q_MAX = 8
 CHECKPOINT = 32  # normalised characters between two offsets kept for mapping back
 STEP = 2  # q-grams are indexed at every STEP-th position of a text
-PART_CHARS = 1 << 24  # characters in a partition (positions fit in uint32 with room)
+PART_CHARS = 1 << 21  # characters in a partition: its arrays stay under 32 MiB, which
+# malloc recycles instead of mapping fresh pages each time
 MIX = 0x9E3779B97F4A7C15  # an odd 64-bit constant (2^64 / golden ratio) to scramble keys
 
 
@@ -79,37 +82,87 @@ class Text:
 # In ASCII, normalisation only collapses each whitespace run (str.isspace) to one space
 # spanning the run: no other ASCII character is removed, mapped or changed by NFKC.
 _ASCII_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
-_RUN = re.compile(f"[{re.escape(_ASCII_SPACE)}]{{2,}}|[{re.escape(_ASCII_SPACE[:-1])}]")
+
+
+def _simple(c: str) -> bool:
+    """Whether normalisation maps *c* to itself or one ASCII character, whatever its
+    neighbours: a mapped quote or dash, whitespace, or a stable Latin letter or sign that
+    composes with nothing before it (below U+0370, no combining class)."""
+    if c in _MAPPED or c.isspace():
+        return True
+    return (
+        c < "\u0370" and c not in _REMOVED and unicodedata.combining(c) == 0
+        and unicodedata.normalize("NFKC", c) == c
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _simple_set(chars: frozenset[str]) -> bool:
+    return all(_simple(c) for c in chars)
+
+
+_ASCII_WS = np.zeros(128, dtype=bool)
+_ASCII_WS[[ord(c) for c in _ASCII_SPACE]] = True
 
 
 def text_of(body: str) -> Text:
-    """The normalised text of *body* and its checkpoints (see :class:`Text`)."""
+    """The normalised text of *body* and its checkpoints (see :class:`Text`).
+
+    Without :func:`factcheck.text.normalize` when that can be done in numpy: ASCII text,
+    and text whose other characters are all simple (see :func:`_simple`) -- there,
+    normalisation maps quotes and dashes one to one and collapses each whitespace run to
+    one space spanning it.
+    """
     if body.isascii():
-        runs = [m.span() for m in _RUN.finditer(body)]
-        if not runs:
-            n = len(body)
-            starts = np.arange(0, n, CHECKPOINT, dtype=np.uint32)
-            ends = np.minimum(starts + CHECKPOINT, n).astype(np.uint32)
-            return Text(body, starts, ends)
-        spans = np.array(runs, dtype=np.int64)
-        heads, tails = spans[:, 0], spans[:, 1]
-        keep = np.ones(len(body), dtype=np.int8)
-        # drop every character of a run but its first: +1/-1 marks, then a running sum
-        marks = np.zeros(len(body) + 1, dtype=np.int64)
-        np.add.at(marks, heads + 1, 1)
-        np.add.at(marks, tails, -1)
-        keep -= (np.cumsum(marks[:-1]) > 0).astype(np.int8)
-        kept = np.flatnonzero(keep)
-        ends_all = kept + 1
-        ends_all[np.searchsorted(kept, heads)] = tails
-        text = _RUN.sub(" ", body)
-        last = len(kept) - 1
-        idx = np.arange(0, len(kept), CHECKPOINT)
-        return Text(
-            text,
-            kept[idx].astype(np.uint32),
-            ends_all[np.minimum(idx + CHECKPOINT - 1, last)].astype(np.uint32),
-        )
+        return _collapsed(body, np.frombuffer(body.encode("ascii"), dtype=np.uint8), ())
+    others = frozenset(c for c in set(body) if c >= "\x80")
+    if not _simple_set(others):
+        return _general(body)
+    codes = np.frombuffer(body.encode("utf-32-le"), dtype=np.uint32).copy()
+    spaces = []
+    for c in others:
+        if c in _MAPPED:
+            codes[codes == ord(c)] = ord(_MAPPED[c])
+        elif c.isspace():
+            spaces.append(ord(c))
+    return _collapsed(body, codes, spaces)
+
+
+def _collapsed(body: str, codes: npt.NDArray[Any], spaces: Sequence[int]) -> Text:
+    """The code points *codes* (a one-to-one image of *body*) with each whitespace run
+    (ASCII whitespace and the code points *spaces*) made one space spanning it."""
+    n = len(codes)
+    ws = _ASCII_WS[np.minimum(codes, 127)]
+    for code in spaces:
+        ws |= codes == code
+    if not ws.any():
+        text = body if codes.dtype == np.uint8 else codes.tobytes().decode("utf-32-le")
+        starts = np.arange(0, n, CHECKPOINT, dtype=np.uint32)
+        return Text(text, starts, np.minimum(starts + CHECKPOINT, n).astype(np.uint32))
+    after = np.zeros(n, dtype=bool)
+    after[1:] = ws[:-1]  # the character before is whitespace
+    keep = ~(ws & after)
+    out = np.where(ws, np.array(32, dtype=codes.dtype), codes)[keep]
+    if codes.dtype == np.uint8:
+        text = out.tobytes().decode("ascii")
+    else:
+        text = out.astype(np.uint32).tobytes().decode("utf-32-le")
+    kept = np.flatnonzero(keep)
+    heads = np.flatnonzero(ws & ~after)
+    before = np.zeros(n, dtype=bool)
+    before[:-1] = ws[1:]  # the character after is whitespace
+    tails = np.flatnonzero(ws & ~before) + 1
+    ends_all = kept + 1
+    ends_all[np.searchsorted(kept, heads)] = tails
+    idx = np.arange(0, len(kept), CHECKPOINT)
+    return Text(
+        text,
+        kept[idx].astype(np.uint32),
+        ends_all[np.minimum(idx + CHECKPOINT - 1, len(kept) - 1)].astype(np.uint32),
+    )
+
+
+def _general(body: str) -> Text:
     norm = normalize(body)
     final = len(norm.text) - 1
     every = range(0, len(norm.text), CHECKPOINT)
@@ -161,13 +214,29 @@ def prime_at_least(n: int) -> int:
     return n
 
 
-def _local_positions(lengths: I64) -> tuple[I64, I64]:
-    """For every position of the texts laid end to end: its offset in its own text, and
-    the length of that text."""
-    total = int(lengths.sum())
-    bases = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
-    local = np.arange(total, dtype=np.int64) - np.repeat(bases, lengths)
-    return local, np.repeat(lengths, lengths)
+def strided(starts: I64, counts: I64, step: int) -> I64:
+    """``start, start + step, ...`` (*count* values) for every start and count, end to end."""
+    keep = counts > 0
+    starts, counts = starts[keep], counts[keep]
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    steps = np.full(total, step, dtype=np.int64)
+    heads = np.cumsum(counts) - counts
+    steps[heads[0]] = starts[0]
+    # at a head, jump from the previous run's last value to this run's start
+    steps[heads[1:]] = starts[1:] - (starts[:-1] + step * (counts[:-1] - 1))
+    return np.cumsum(steps)
+
+
+def ranges(starts: I64, counts: I64, size: int) -> npt.NDArray[np.bool_]:
+    """A mask of *size* positions, true in ``[start, start + count)`` for each pair."""
+    keep = counts > 0
+    starts, counts = starts[keep], counts[keep]
+    marks = np.zeros(size + 1, dtype=np.int8)
+    np.add.at(marks, starts, 1)
+    np.add.at(marks, starts + counts, -1)
+    return np.cumsum(marks[:-1], dtype=np.int8) > 0
 
 
 class Part:
@@ -185,11 +254,8 @@ class Part:
         self.bases: I64 = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
         data = b"".join(encode(t.text) for t in texts)
         keys = gram_keys(data, q)
-        local, size = _local_positions(lengths)
-        count = len(keys)
-        chosen = np.flatnonzero(
-            (local[:count] % STEP == 0) & (local[:count] <= size[:count] - q)
-        )
+        counts = np.maximum(lengths - q + 1, 0)
+        chosen = strided(self.bases[:-1], (counts + STEP - 1) // STEP, STEP)
         self.buckets = prime_at_least(max(1021, len(chosen) // 4))
         bucket = keys[chosen] % np.uint64(self.buckets)
         combined = (bucket << np.uint64(32)) | chosen.astype(np.uint64)
@@ -273,57 +339,60 @@ LOW = (1 << 64) // 10  # scrambled q-gram hashes under this always anchor a fing
 _MASK64 = np.uint64((1 << 64) - 1)
 
 
-def _sliding(values: U64, width: int, reduce: np.ufunc) -> U64:
-    """``reduce`` over every window of *width* values starting at each offset (doubling)."""
-    out = values
-    span = 1
-    while span * 2 <= width:
-        out = reduce(out[:-span], out[span:]) if span < len(out) else out[:0]
-        span *= 2
-    if span < width:
-        rest = width - span
-        out = reduce(out[: len(out) - rest], out[rest:]) if rest < len(out) else out[:0]
-    return out
+def _starts_of_texts(lengths: I64) -> I64:
+    return np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
 
 
 def fingerprints(texts: Sequence[Text]) -> tuple[U64, I64, I64]:
     """(hash, text number, position) of the 24-character fingerprints of normalised texts.
 
     A position is an anchor when the scrambled hash of its 8-gram is in the lowest tenth,
-    or when it holds the least hash of some window of 24 q-gram positions of its text
-    (winnowing; ties all anchor). Either rule looks only inside one window of one text, so
-    two texts that share an exact run of 47 characters or more share a fingerprint.
+    or when it holds the leftmost least hash of a window of 24 q-gram positions of its
+    text that has no such hash (winnowing, needed only there). Either rule looks only
+    inside one window of one text, so two texts that share an exact run of 47 characters
+    or more share a fingerprint.
     """
+    empty = np.zeros(0, dtype=np.int64)
     if not texts:
-        empty = np.zeros(0, dtype=np.int64)
         return np.zeros(0, dtype=np.uint64), empty, empty
     lengths = np.array([len(t.text) for t in texts], dtype=np.int64)
-    data = b"".join(encode(t.text) for t in texts)
-    keys = gram_keys(data, Q_MAX)
+    bases = _starts_of_texts(lengths)
+    keys = gram_keys(b"".join(encode(t.text) for t in texts), Q_MAX)
     count = len(keys)
     if count == 0:
-        empty = np.zeros(0, dtype=np.int64)
         return np.zeros(0, dtype=np.uint64), empty, empty
-    local, size = _local_positions(lengths)
-    local, size = local[:count], size[:count]
     with np.errstate(over="ignore"):
         scrambled = keys * np.uint64(MIX)
-    # window minima, windows that leave their text set to 0 (they select nothing)
-    wmin = np.zeros(count, dtype=np.uint64)
-    full = _sliding(scrambled, WINDOW, np.minimum)
-    valid = local[: len(full)] <= size[: len(full)] - (Q_MAX + WINDOW - 1)
-    wmin[: len(full)] = np.where(valid, full, np.uint64(0))
-    # p is the least of some window containing it: the largest minimum of those windows
-    padded = np.concatenate((np.zeros(WINDOW - 1, dtype=np.uint64), wmin))
-    best = _sliding(padded, WINDOW, np.maximum)[:count]
-    chosen = np.flatnonzero(
-        ((scrambled < np.uint64(LOW)) | (best == scrambled)) & (local <= size - PRINT)
-    )
+    # Positions past the last print of their text (the last PRINT - 1 of it) never anchor.
+    tail = PRINT - 1
+    usable = np.ones(count, dtype=bool)
+    cut = (bases[1:, None] - np.arange(1, tail + 1)[None, :]).ravel()
+    usable[cut[(cut >= 0) & (cut < count)]] = False
+    low = scrambled < np.uint64(LOW)
+    # Windows [j, j + WINDOW) inside their text's q-grams with no low hash: the next low
+    # position at or after j is past the window.
+    at = np.arange(count, dtype=np.int32)
+    nxt = np.where(low, at, np.int32(count + WINDOW))
+    nxt = np.minimum.accumulate(nxt[::-1])[::-1]
+    nxt -= at
+    del at
+    # window j holds only q-grams of its own text
+    firsts = bases[:-1]
+    inside = ranges(firsts, bases[1:] - (Q_MAX + WINDOW - 1) - firsts + 1, count)
+    lonely = np.flatnonzero(inside & (nxt >= WINDOW))
+    del nxt, inside
+    selected = low & usable
+    if len(lonely):
+        block = scrambled[lonely[:, None] + np.arange(WINDOW)[None, :]]
+        minima = lonely + np.argmin(block, axis=1)
+        del block
+        selected[minima[usable[minima]]] = True
+    chosen = np.flatnonzero(selected)
     with np.errstate(over="ignore"):
         hashes = (
             (keys[chosen] * np.uint64(0x100000001B3))
             ^ (keys[chosen + 8] * np.uint64(0xC6A4A7935BD1E995))
             ^ (keys[chosen + 16] * np.uint64(MIX))
         )
-    owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[chosen]
-    return hashes, owner, local[chosen]
+    owner = np.searchsorted(bases, chosen, side="right").astype(np.int64) - 1
+    return hashes, owner, chosen - bases[owner]

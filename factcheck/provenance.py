@@ -8,7 +8,7 @@ Wire copy reprinted by several outlets is one origin, not independent corroborat
 * :meth:`Corpus.clusters` -- which sources share substantial passages, grouped so that each
   group (a syndication cluster) counts as one origin.
 
-**Partitions.** The sources (in id order) are cut into partitions of about 16 M normalised
+**Partitions.** The sources (in id order) are cut into partitions of about 2 M normalised
 characters; each partition is normalised, indexed and fingerprinted on its own by the
 functions of :mod:`factcheck._index` (numpy), in this process, in a pool of ``jobs``
 processes, or on the workers of a Dask cluster (``dask=client``); the corpus merges their
@@ -79,6 +79,7 @@ import datetime
 import functools
 import math
 import sys
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -88,7 +89,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from factcheck import _index
-from factcheck._index import Part, Text, text_of
+from factcheck._index import Part, text_of
 from factcheck.anchoring import AnchorOptions, Method, anchor
 from factcheck.errors import CorpusError, did_you_mean
 from factcheck.model import Source
@@ -178,20 +179,28 @@ class _Sources:
 
 
 class _Part:
-    """A partition: its sources, their normalised texts and its q-gram index."""
+    """A partition: its sources, their normalised texts and (once needed) its index."""
 
-    def __init__(self, sources: _Sources, q: int) -> None:
+    def __init__(self, sources: _Sources, q: int, index: bool) -> None:
         self.sources = sources
-        self.index = Part(sources.first, [text_of(b) for b in sources.bodies], q)
+        self.q = q
+        self.texts = [text_of(b) for b in sources.bodies]
+        self._index = Part(sources.first, self.texts, q) if index else None
+
+    @property
+    def index(self) -> Part:
+        if self._index is None:
+            self._index = Part(self.sources.first, self.texts, self.q)
+        return self._index
 
 
-def _build(sources: _Sources, q: int) -> _Part:
-    return _Part(sources, q)
+def _build(sources: _Sources, q: int, index: bool) -> _Part:
+    return _Part(sources, q, index)
 
 
 def _part_stats(part: _Part) -> dict[str, int]:
     return {
-        "characters": sum(len(t.text) for t in part.index.texts),
+        "characters": sum(len(t.text) for t in part.texts),
         "buckets": part.index.buckets,
         "postings": len(part.index.postings),
         "index_bytes": part.index.nbytes,
@@ -204,17 +213,15 @@ def _find_in(
 ) -> tuple[list[Hit], dict[str, int]]:
     """The hits of *passage* in one partition, and the work it took."""
     counters = dict.fromkeys(_COUNTERS, 0)
-    index = part.index
-    texts = index.texts
     if full:  # no filter applies: every source whole (only those holding a short needle)
         m = len(needle)
         windows = {
-            j: [(0, len(t.text))] for j, t in enumerate(texts)
-            if (m >= index.q and k > 0) or needle in t.text
+            j: [(0, len(t.text))] for j, t in enumerate(part.texts)
+            if (m >= part.q and k > 0) or needle in t.text
         }
     else:
-        keys = _index.gram_keys(_index.encode(needle), index.q)
-        windows = index.windows(keys, need, k, len(needle), counters)
+        keys = _index.gram_keys(_index.encode(needle), part.q)
+        windows = part.index.windows(keys, need, k, len(needle), counters)
     hits = []
     for j, spans in sorted(windows.items()):
         hit = _verify(part, j, spans, passage, options, counters)
@@ -230,7 +237,7 @@ def _verify(
 ) -> Hit | None:
     """The best place of *passage* in source *j* of *part*, looking only inside *spans*."""
     source_id, body = part.sources.ids[j], part.sources.bodies[j]
-    text = part.index.texts[j]
+    text = part.texts[j]
     best: tuple[tuple[float, int, int], Hit] | None = None
     for lo, hi in spans:
         counters["windows_verified"] += 1
@@ -252,7 +259,7 @@ _Prints = tuple[_index.U64, _index.I64, _index.I64]
 
 def _prints_of(part: _Part) -> _Prints:
     """The fingerprints of a partition: hashes, global source numbers, positions."""
-    hashes, owners, positions = _index.fingerprints(part.index.texts)
+    hashes, owners, positions = _index.fingerprints(part.texts)
     return hashes, owners + part.sources.first, positions
 
 
@@ -333,9 +340,12 @@ class _Runner:
 class _LocalParts:
     """Partitions held in this process (built here or in a pool of processes)."""
 
-    def __init__(self, chunks: Sequence[_Sources], q: int, runner: _Runner) -> None:
+    def __init__(
+        self, chunks: Sequence[_Sources], q: int, index: bool, runner: _Runner
+    ) -> None:
         self.runner = runner
-        self.parts = runner.map(functools.partial(_build, q=q), chunks, "indexing")
+        what = "indexing" if index else "normalising"
+        self.parts = runner.map(functools.partial(_build, q=q, index=index), chunks, what)
 
     def run(self, fn: Callable[..., _R], *args: Any) -> list[_R]:
         return [fn(part, *args) for part in self.parts]
@@ -343,18 +353,23 @@ class _LocalParts:
     def map(self, fn: Callable[[_T], _R], items: Sequence[_T], what: str) -> list[_R]:
         return self.runner.map(fn, items, what)
 
-    def texts(self) -> Iterable[Text]:
-        for part in self.parts:
-            yield from part.index.texts
+    def text(self, x: int) -> str:
+        """The normalised text of source *x* (a global number)."""
+        if not hasattr(self, "_firsts"):
+            self._firsts = [p.sources.first for p in self.parts]
+        part = self.parts[bisect_right(self._firsts, x) - 1]
+        return part.texts[x - part.sources.first].text
 
 
 class _DaskParts:
     """Partitions held by the workers of a Dask cluster: only answers come back."""
 
-    def __init__(self, chunks: Sequence[_Sources], q: int, client: Any, quiet: bool) -> None:
+    def __init__(
+        self, chunks: Sequence[_Sources], q: int, index: bool, client: Any, quiet: bool
+    ) -> None:
         self.client = client
         self.quiet = quiet
-        self.parts = [client.submit(_build, c, q, pure=False) for c in chunks]
+        self.parts = [client.submit(_build, c, q, index, pure=False) for c in chunks]
 
     def run(self, fn: Callable[..., _R], *args: Any) -> list[_R]:
         futures = [self.client.submit(fn, part, *args, pure=False) for part in self.parts]
@@ -369,6 +384,7 @@ class _DaskParts:
 
 _CROWD = 8  # a fingerprint carried by more sources pairs only neighbours
 _BAND = 32  # two shared fingerprints this close in diagonal make a pair worth verifying
+_REACH = 4  # ... when they are at most this many apart in the pair's diagonal order
 
 
 def _candidates(
@@ -383,34 +399,47 @@ def _candidates(
     n = len(hashes)
     if n < 2:
         return []
-    same = owners[1:] == owners[:-1]
-    zero = np.uint64(0)
-    after = np.zeros(n, dtype=np.uint64)
-    after[:-1] = np.where(same, hashes[1:], zero)
-    before = np.zeros(n, dtype=np.uint64)
-    before[1:] = np.where(same, hashes[:-1], zero)
-    order = np.lexsort((positions, owners, before, after, hashes))
-    hashes, owners, positions = hashes[order], owners[order], positions[order]
-    del after, before, order
-    new = np.concatenate(([True], hashes[1:] != hashes[:-1]))
-    heads = np.flatnonzero(new)
+    order = np.argsort(hashes)  # (order inside a group is settled below or does not matter)
+    sorted_hashes = hashes[order]
+    heads = np.flatnonzero(np.concatenate(([True], sorted_hashes[1:] != sorted_hashes[:-1])))
+    del sorted_hashes
     sizes = np.diff(np.append(heads, n))
+    # In a crowded group, order the carriers by the fingerprints after and before theirs.
+    crowded = sizes > _CROWD
+    if crowded.any():
+        slots = _index.strided(heads[crowded], sizes[crowded], 1)
+        group = np.repeat(np.arange(int(crowded.sum())), sizes[crowded])
+        x = order[slots]
+        nxt = np.minimum(x + 1, n - 1)
+        prv = np.maximum(x - 1, 0)
+        zero = np.uint64(0)
+        after = np.where((x + 1 < n) & (owners[nxt] == owners[x]), hashes[nxt], zero)
+        before = np.where((x > 0) & (owners[prv] == owners[x]), hashes[prv], zero)
+        order[slots] = x[np.lexsort((positions[x], owners[x], before, after, group))]
+        del slots, group, x, nxt, prv, after, before
+    owners, positions = owners[order], positions[order]
+    del order
     firsts: list[Any] = []
     seconds: list[Any] = []
-    for s in range(2, _CROWD + 1):
-        g = heads[sizes == s]
+    for size in range(2, _CROWD + 1):
+        g = heads[sizes == size]
         if len(g):
-            for x in range(s):
-                for y in range(x + 1, s):
-                    firsts.append(g + x)
-                    seconds.append(g + y)
-    crowded = np.repeat(sizes > _CROWD, sizes)
-    crowded[np.append(heads[1:], n) - 1] = False  # the last of a group has no next
-    neighbours = np.flatnonzero(crowded)
-    firsts.append(neighbours)
-    seconds.append(neighbours + 1)
+            for x0 in range(size):
+                for y0 in range(x0 + 1, size):
+                    firsts.append(g + x0)
+                    seconds.append(g + y0)
+    if crowded.any():
+        last = np.append(heads[1:], n) - 1
+        step = np.repeat(crowded, sizes)
+        step[last] = False  # the last of a group has no next
+        neighbours = np.flatnonzero(step)
+        firsts.append(neighbours)
+        seconds.append(neighbours + 1)
+    if not firsts:
+        return []
     first = np.concatenate(firsts)
     second = np.concatenate(seconds)
+    del firsts, seconds
     i, j = owners[first], owners[second]
     pa, pb = positions[first], positions[second]
     keep = i != j
@@ -418,26 +447,30 @@ def _candidates(
     swap = i > j
     i, j = np.where(swap, j, i), np.where(swap, i, j)
     pa, pb = np.where(swap, pb, pa), np.where(swap, pa, pb)
-    diagonal = pb - pa
-    order = np.lexsort((pb, pa, diagonal, j, i))
-    i, j, pa, pb, diagonal = i[order], j[order], pa[order], pb[order], diagonal[order]
-    if two and len(i):
-        # a pair is kept when two of its matches lie within _BAND of each other's diagonal
-        close = (i[1:] == i[:-1]) & (j[1:] == j[:-1]) & (diagonal[1:] - diagonal[:-1] <= _BAND)
-        good = np.zeros(len(i), dtype=bool)
-        good[1:] |= close
-        good[:-1] |= close
-        pair_key = np.concatenate(([True], (i[1:] != i[:-1]) | (j[1:] != j[:-1])))
-        group = np.cumsum(pair_key) - 1
-        flagged = np.zeros(int(group[-1]) + 1 if len(group) else 0, dtype=bool)
-        flagged[group[good]] = True
-        chosen = flagged[group]
-        i, j, pa, pb = i[chosen], j[chosen], pa[chosen], pb[chosen]
-    out: list[tuple[int, int, list[tuple[int, int]]]] = []
     if not len(i):
-        return out
-    starts = np.flatnonzero(np.concatenate(([True], (i[1:] != i[:-1]) | (j[1:] != j[:-1]))))
-    bounds = np.append(starts, len(i)).tolist()
+        return []
+    pair = i * (int(j.max()) + 1) + j
+    diagonal = pb - pa
+    order = np.lexsort((diagonal, pair))
+    pair, diagonal, pa, pb = pair[order], diagonal[order], pa[order], pb[order]
+    i, j = i[order], j[order]
+    new = np.concatenate(([True], pair[1:] != pair[:-1]))
+    if two:
+        # a pair is kept when two of its matches lie within _BAND of each other's diagonal
+        # (and are not the same passage of 47 characters: they do not overlap)
+        group = np.cumsum(new) - 1
+        flagged = np.zeros(int(group[-1]) + 1, dtype=bool)
+        for gap in range(1, _REACH + 1):
+            close = (
+                (group[gap:] == group[:-gap])
+                & (diagonal[gap:] - diagonal[:-gap] <= _BAND)
+                & (np.abs(pa[gap:] - pa[:-gap]) >= _PRINT)
+            )
+            flagged[group[gap:][close]] = True
+        chosen = flagged[group]
+        i, j, pa, pb, new = i[chosen], j[chosen], pa[chosen], pb[chosen], new[chosen]
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    bounds = np.append(np.flatnonzero(new), len(i)).tolist()
     il, jl, pal, pbl = i.tolist(), j.tolist(), pa.tolist(), pb.tolist()
     for s, e in zip(bounds[:-1], bounds[1:], strict=True):
         out.append((il[s], jl[s], sorted(zip(pal[s:e], pbl[s:e], strict=True))))
@@ -593,13 +626,17 @@ class Corpus:
         part = self._sources[first:stop]
         return _Sources(first, tuple(s.id for s in part), tuple(s.body for s in part))
 
-    def _built(self, jobs: int | None = None) -> _LocalParts | _DaskParts:
+    def _built(self, jobs: int | None = None, *, index: bool = True) -> _LocalParts | _DaskParts:
+        """The partitions, normalised (and indexed, with *index*, if this builds them; an
+        index not built yet is built where the partition is, on first use)."""
         if self._parts is None:
             if self._dask is not None:
-                self._parts = _DaskParts(self._chunks(), self._q, self._dask, self._quiet)
+                self._parts = _DaskParts(
+                    self._chunks(), self._q, index, self._dask, self._quiet
+                )
             else:
                 runner = _Runner(jobs or self._jobs, self._quiet)
-                self._parts = _LocalParts(self._chunks(), self._q, runner)
+                self._parts = _LocalParts(self._chunks(), self._q, index, runner)
         return self._parts
 
     # ---------------------------------------------------------------------------- find
@@ -761,6 +798,8 @@ class Corpus:
 
     def _text(self, x: int) -> str:
         """The normalised text of source *x* (kept for the sources of verified pairs)."""
+        if isinstance(self._parts, _LocalParts):
+            return self._parts.text(x)
         text = self._texts.get(x)
         if text is None:
             text = self._texts[x] = text_of(self._sources[x].body).text
@@ -772,7 +811,7 @@ class Corpus:
         """Near-identical passages (normalised spans) of the candidate pairs."""
         if two in self._pairs:
             return self._pairs[two]
-        parts = self._built(jobs)
+        parts = self._built(jobs, index=False)
         prints = parts.run(_prints_of)
         if prints:
             hashes = np.concatenate([p[0] for p in prints])

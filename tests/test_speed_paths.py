@@ -1,0 +1,69 @@
+"""Laws of the fast paths: each gives what the reference (slower, simpler) path gives."""
+
+from __future__ import annotations
+
+from itertools import chain, compress, repeat
+from operator import lt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import _index
+from factcheck.text import normalize
+
+# Characters that exercise every branch of normalisation: ASCII (whitespace and controls
+# included), Latin letters, typographic quotes and dashes, odd spaces, removed characters,
+# combining accents, compatibility characters, Hangul jamo and CJK.
+ALPHABET = st.sampled_from(
+    list("ab e.,\t\n\r\x0b\x0c\x1c\x00\x7f")
+    + list("éßÆø\u00a0\u2009\u3000\u2018\u2019\u201c\u201d\u2013\u2014\u2212\u00ad\u200b")
+    + list("\u0301\u0308\ufb01\u00b4\u2026\u1100\u1161\u11a8\u4e2d\u00bd\u017f")
+)
+TEXTS = st.text(ALPHABET, max_size=200) | st.text(max_size=100)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_text_of_is_normalize_at_the_checkpoints(body: str) -> None:
+    """Law: the numpy fast path gives normalize()'s text and offsets at every checkpoint."""
+    fast = _index.text_of(body)
+    slow = normalize(body)
+    assert fast.text == slow.text
+    last = len(slow.text) - 1
+    every = range(0, len(slow.text), _index.CHECKPOINT)
+    assert fast.starts.tolist() == [slow.starts[c] for c in every]
+    assert fast.ends.tolist() == [slow.ends[min(c + _index.CHECKPOINT - 1, last)] for c in every]
+
+
+def _reference_anchors(hashes: list[int], w: int) -> list[int]:
+    """The winnowing rule written as a loop: low hashes, and the leftmost minimum of every
+    window of *w* hashes holding no low hash."""
+    n = len(hashes)
+    out: list[int] = []
+    previous = -1
+    for low in chain(compress(range(n), map(lt, hashes, repeat(_index.LOW))), (n,)):
+        for j in range(previous + 1, low - w + 1):
+            part = hashes[j : j + w]
+            at = j + part.index(min(part))
+            if not out or out[-1] != at:
+                out.append(at)
+        if low < n:
+            out.append(low)
+        previous = low
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text("ab c", max_size=150), min_size=1, max_size=5))
+def test_fingerprints_follow_the_winnowing_rule(bodies: list[str]) -> None:
+    """Law: the vectorised fingerprints of texts laid end to end are those of the
+    reference rule applied to each text alone."""
+    texts = [_index.text_of(b) for b in bodies]
+    _, owners, positions = _index.fingerprints(texts)
+    expected = []
+    for x, t in enumerate(texts):
+        keys = _index.gram_keys(_index.encode(t.text), 8).tolist()
+        scrambled = [(k * _index.MIX) % (1 << 64) for k in keys]
+        last = len(t.text) - _index.PRINT
+        expected += [(x, a) for a in _reference_anchors(scrambled, _index.WINDOW) if a <= last]
+    assert sorted(zip(owners.tolist(), positions.tolist(), strict=True)) == sorted(expected)
