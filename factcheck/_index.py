@@ -1,7 +1,8 @@
 """Vectorised kernels of :mod:`factcheck.provenance` (numpy).
 
 Everything here works on one *partition*: a run of consecutive sources (in id order) whose
-normalised texts are laid end to end, at most :data:`PART_CHARS` characters. A
+normalised texts are laid end to end (about 2 M characters, see
+:class:`factcheck.provenance.Corpus`). A
 :class:`Part` is built, queried and fingerprinted by plain functions of the partition
 alone, so the same functions run in this process, in a pool of processes (``jobs=``) or on
 Dask workers, and the corpus merges their answers.
@@ -33,8 +34,6 @@ U32 = npt.NDArray[np.uint32]
 Q_MAX = 8
 CHECKPOINT = 32  # normalised characters between two offsets kept for mapping back
 STEP = 2  # q-grams are indexed at every STEP-th position of a text
-PART_CHARS = 1 << 21  # characters in a partition: its arrays stay under 32 MiB, which
-# malloc recycles instead of mapping fresh pages each time
 MIX = 0x9E3779B97F4A7C15  # an odd 64-bit constant (2^64 / golden ratio) to scramble keys
 
 

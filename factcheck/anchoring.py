@@ -36,9 +36,10 @@ import math
 from collections.abc import Callable
 from itertools import accumulate
 from operator import sub
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
+from rapidfuzz.distance import Levenshtein
 
 from factcheck.errors import OptionsError
 from factcheck.text import Normalized, normalize
@@ -222,35 +223,127 @@ def _final_row(pattern: str, text: str, *, anchored: bool = False) -> list[int]:
     if n == 0 or m == 0:
         return list(range(n + 1)) if (anchored and m == 0) else [m] * (n + 1)
     index = _index(text)
+    masks = {c: index.mask(c) for c in set(pattern)}
+    return _kernel([masks[c] for c in pattern], n, anchored)
+
+
+def _kernel(eqs: list[int], n: int, anchored: bool = False) -> list[int]:
+    """The row of :func:`_final_row` from the text bit masks of the pattern's characters.
+
+    The words are never masked inside the loop: bits above *n* (carries, and the ones of
+    negative numbers) only ever move up, so they cannot reach the bits that are read."""
+    m = len(eqs)
     full = (1 << n) - 1
     pv = full if anchored else 0  # vertical deltas of column 0: D[0][j] is j or 0
     mv = 0
-    for c in pattern:
-        eq = index.mask(c)
+    for eq in eqs:
         xv = eq | mv
         xh = (((eq & pv) + pv) ^ pv) | eq
-        ph = mv | (full & ~(xh | pv))
-        mh = pv & xh
-        ph = ((ph << 1) | 1) & full  # D[i][0] = i: the top of every column steps by one
-        mh = (mh << 1) & full
-        pv = mh | (full & ~(xv | ph))
+        ph = mv | ~(xh | pv)
+        ph = (ph << 1) | 1  # D[i][0] = i: the top of every column steps by one
+        pv = ((pv & xh) << 1) | ~(xv | ph)
         mv = ph & xv
-    plus = format(pv, f"0{n}b")[::-1].encode()
-    minus = format(mv, f"0{n}b")[::-1].encode()
+    plus = format(pv & full, f"0{n}b")[::-1].encode()
+    minus = format(mv & full, f"0{n}b")[::-1].encode()
     return list(accumulate(map(sub, plus, minus), initial=m))
+
+
+# --------------------------------------------------------------------------------------
+# Only where a match can be: the q-gram lemma narrows the text before the kernel runs.
+#
+# A stretch of text within k edits of a pattern of length m holds at least
+# t = (m - 2) - 3k of the pattern's 3-grams intact, on k + 1 neighbouring diagonals (text
+# position minus pattern position). Counting the 3-gram matches per band of diagonals
+# (numpy, over a sorted index of the text's 3-grams, built once per text) leaves the
+# windows where a match within k edits can end; the bit-parallel kernel then runs over
+# those windows only, laid end to end with k + 1 characters the pattern lacks between them
+# (an alignment reaching across a separator costs more than k). Row values up to k are
+# then those of the whole text; larger ones only say "more than k".
+
+_FILTER = True  # tests turn it off to compare with the kernel over the whole text
+_GRAM = 3
+
+
+@functools.lru_cache(maxsize=8)
+def _grams(text: str) -> tuple[Any, Any]:
+    """The text's 3-grams as integers, sorted, and their positions."""
+    import numpy as np  # here: ``import factcheck`` does not load numpy
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    keys = (codes[:-2] << np.uint64(42)) | (codes[1:-1] << np.uint64(21)) | codes[2:]
+    order = np.argsort(keys)
+    return keys[order], order.astype(np.int64)
+
+
+def _row_within(pattern: str, text: str, k: int) -> list[int] | None:
+    """:func:`_final_row` where it is at most *k* (more than *k* elsewhere), or None when
+    the filter cannot narrow the text (the caller then runs the kernel over all of it)."""
+    n, m = len(text), len(pattern)
+    need = (m - _GRAM + 1) - _GRAM * k
+    if need <= 0 or n <= 2 * (m + 3 * k):
+        return None
+    import numpy as np
+
+    keys, positions = _grams(text)
+    codes = np.frombuffer(pattern.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    wanted = (codes[:-2] << np.uint64(42)) | (codes[1:-1] << np.uint64(21)) | codes[2:]
+    lo = np.searchsorted(keys, wanted, side="left")
+    sizes = np.searchsorted(keys, wanted, side="right") - lo
+    total = int(sizes.sum())
+    far = [m] * (n + 1)
+    if total < need:
+        return far
+    firsts = np.cumsum(sizes) - sizes
+    take = np.repeat(lo - firsts, sizes) + np.arange(total)
+    diagonals = positions[take] - np.repeat(np.arange(len(wanted)), sizes)
+    diagonals.sort()
+    head = diagonals[: total - need + 1]
+    dense = head[diagonals[need - 1 :] - head <= k]
+    if not len(dense):
+        return far
+    # A match on band [d, d + k] starts in [d - k, d + 2k] and ends by d + m + 3k.
+    starts = np.maximum(np.unique(dense) - k - 1, 0)
+    ends = np.minimum(starts + (m + 4 * k + 2), n)
+    new = np.concatenate(([True], starts[1:] > ends[:-1]))
+    spans = list(zip(starts[new].tolist(),
+                     np.maximum.reduceat(ends, np.flatnonzero(new)).tolist(), strict=True))
+    if sum(b - a for a, b in spans) * 2 > n:
+        return None  # most of the text: no gain
+    # The windows laid end to end, k + 1 empty positions between them (no character of the
+    # pattern there), their masks cut from the whole text's.
+    index = _index(text)
+    cuts = []
+    at = 0
+    for a, b in spans:
+        cuts.append((a, (1 << (b - a)) - 1, at))
+        at += b - a + k + 1
+    size = at - k - 1
+    masks = {}
+    for c in set(pattern):
+        whole = index.mask(c)
+        masks[c] = sum(((whole >> a) & keep) << to for a, keep, to in cuts)
+    joined = _kernel([masks[c] for c in pattern], size)
+    for (a, b), (_, _, to) in zip(spans, cuts, strict=True):
+        far[a + 1 : b + 1] = joined[to + 1 : to + 1 + b - a]
+    return far
 
 
 def _longest_start(pattern: str, text: str, end: int, errors: int, *, tidy: bool = False) -> int:
     """The smallest start s with ``text[s:end]`` *errors* edits from *pattern*.
 
     With *tidy*, a start on a space is passed over for the next one that costs no more.
+    (*errors* is the least over all starts, so "within *errors*" is "exactly".) A stretch
+    *errors* edits away is at least ``len(pattern) - errors`` long: only the starts up to
+    there are tried, longest first, each with one call of rapidfuzz's Levenshtein.
     """
     lo = max(0, end - len(pattern) - errors)
-    row = _final_row(pattern[::-1], text[lo:end][::-1], anchored=True)
-    fits = [length for length in range(len(row) - 1, -1, -1) if row[length] <= errors]
+    hi = min(end, end - len(pattern) + errors)
+    fits = [
+        s for s in range(lo, hi + 1)
+        if Levenshtein.distance(pattern, text[s:end], score_cutoff=errors) <= errors
+    ]
     if tidy:
-        fits = [n for n in fits if text[end - n : end - n + 1] != " "] or fits
-    return end - fits[0] if fits else end
+        fits = [s for s in fits if text[s : s + 1] != " "] or fits
+    return fits[0] if fits else end
 
 
 def search(text: str, pattern: str, max_errors: int) -> tuple[Match, ...]:
@@ -302,8 +395,8 @@ class _Scorer:
 
     def __init__(self, text: str, prefix: str, suffix: str) -> None:
         self.text = text
-        self.prefix = normalize(prefix).text.strip(" ")
-        self.suffix = normalize(suffix).text.strip(" ")
+        self.prefix = normalize(prefix).text.strip(" ") if prefix else ""
+        self.suffix = normalize(suffix).text.strip(" ") if suffix else ""
         self.parts = 1 + bool(self.prefix) + bool(self.suffix)
 
     def score(self, start: int, end: int, quote_similarity: float) -> float:
@@ -443,10 +536,15 @@ def anchor(
     >>> a.status, a.nearest.text, round(a.nearest.score)
     ('not_found', 'best of times', 92)
     """
-    scorer = _Scorer(text, prefix, suffix)
-    state = _Search(text, scorer, hint, options)
     if not quote or not text:
         return _NOT_FOUND
+    if not prefix and not suffix and (hint is None or options.max_displacement is None):
+        # The common case, decided without the machinery: no context, one exact place.
+        at = text.find(quote)
+        if at != -1 and text.find(quote, at + 1) == -1:
+            return Anchor("found", at, at + len(quote), "exact", 100.0, quote)
+    scorer = _Scorer(text, prefix, suffix)
+    state = _Search(text, scorer, hint, options)
 
     # 1. exact
     places = []
@@ -483,7 +581,10 @@ def anchor(
         # Look a little further than accepted, so that a rival just beyond the limit can
         # still make the answer ambiguous instead of being silently outvoted.
         reach = min(m - 1, limit + math.ceil(options.margin / 100 * m * scorer.parts))
-        places = _fuzzy_places(needle, norm, row(), reach, limit, scorer, options)
+        near = _row_within(needle, norm.text, reach) if _FILTER else None
+        places = _fuzzy_places(
+            needle, norm, row() if near is None else near, reach, limit, scorer, options
+        )
         if places and (found := state.decide(places, "fuzzy")) is not None:
             return found
     if not options.nearest:

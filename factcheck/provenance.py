@@ -77,23 +77,40 @@ from __future__ import annotations
 
 import datetime
 import functools
+import importlib
 import math
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from factcheck import _index
-from factcheck._index import Part, text_of
 from factcheck.anchoring import AnchorOptions, Method, anchor
 from factcheck.errors import CorpusError, did_you_mean
 from factcheck.model import Source
 from factcheck.text import Normalized, normalize
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from factcheck import _index
+    from factcheck._index import Part
+else:
+    # numpy and the kernels load on first use: ``import factcheck`` does not pay for them.
+    class _Lazy:
+        def __init__(self, name: str, alias: str) -> None:
+            self._name, self._alias = name, alias
+
+        def __getattr__(self, attr: str) -> Any:
+            module = importlib.import_module(self._name)
+            globals()[self._alias] = module
+            return getattr(module, attr)
+
+    np = _Lazy("numpy", "np")
+    _index = _Lazy("factcheck._index", "_index")
 
 __all__ = ["Cluster", "Corpus", "CorpusError", "Hit", "Shared"]
 
@@ -184,13 +201,13 @@ class _Part:
     def __init__(self, sources: _Sources, q: int, index: bool) -> None:
         self.sources = sources
         self.q = q
-        self.texts = [text_of(b) for b in sources.bodies]
-        self._index = Part(sources.first, self.texts, q) if index else None
+        self.texts = [_index.text_of(b) for b in sources.bodies]
+        self._index = _index.Part(sources.first, self.texts, q) if index else None
 
     @property
     def index(self) -> Part:
         if self._index is None:
-            self._index = Part(self.sources.first, self.texts, self.q)
+            self._index = _index.Part(self.sources.first, self.texts, self.q)
         return self._index
 
 
@@ -254,7 +271,7 @@ def _verify(
     return None if best is None else best[1]
 
 
-_Prints = tuple[_index.U64, _index.I64, _index.I64]
+_Prints = tuple["_index.U64", "_index.I64", "_index.I64"]
 
 
 def _prints_of(part: _Part) -> _Prints:
@@ -480,8 +497,11 @@ def _candidates(
 # --------------------------------------------------------------------------------------
 # Exact runs and chains
 
-_PRINT = _index.PRINT
-_GAP = 2 * (_index.PRINT + _index.WINDOW)  # the widest gap a chain of runs bridges
+_PRINT = 24  # characters in a fingerprint (_index.PRINT)
+_GAP = 2 * (_PRINT + 24)  # the widest gap a chain of runs bridges (prints and windows)
+_Q_MAX = 8
+_PART_CHARS = 1 << 21  # characters in a partition: its arrays stay under 32 MiB, which
+# malloc recycles instead of mapping fresh pages each time
 _CHAIN_EDITS = 0.1  # a chain is near-identical while its gaps cost at most this per char
 _EVIDENCE = 3  # shared passages kept per cluster
 _PUNCT = " .,;:!?)]}"
@@ -571,10 +591,10 @@ class Corpus:
         jobs: int = 1,
         dask: Any = None,
         quiet: bool = False,
-        partition: int = _index.PART_CHARS,
+        partition: int = _PART_CHARS,
     ) -> None:
-        if not 2 <= q <= _index.Q_MAX:
-            raise CorpusError(f"q must be within [2, {_index.Q_MAX}], not {q!r}")
+        if not 2 <= q <= _Q_MAX:
+            raise CorpusError(f"q must be within [2, {_Q_MAX}], not {q!r}")
         if jobs < 1:
             raise CorpusError(f"jobs must be at least 1, not {jobs!r}")
         if partition < 1:
@@ -802,7 +822,7 @@ class Corpus:
             return self._parts.text(x)
         text = self._texts.get(x)
         if text is None:
-            text = self._texts[x] = text_of(self._sources[x].body).text
+            text = self._texts[x] = _index.text_of(self._sources[x].body).text
         return text
 
     def _shared_pairs(

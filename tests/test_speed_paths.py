@@ -67,3 +67,69 @@ def test_fingerprints_follow_the_winnowing_rule(bodies: list[str]) -> None:
         last = len(t.text) - _index.PRINT
         expected += [(x, a) for a in _reference_anchors(scrambled, _index.WINDOW) if a <= last]
     assert sorted(zip(owners.tolist(), positions.tolist(), strict=True)) == sorted(expected)
+
+
+# ------------------------------------------------------------------ anchoring fast paths
+
+WORDS = st.sampled_from([
+    "the", "of", "and", "resolution", "committee", "adopted", "consensus", "human", "rights",
+    "north", "korea", "21", "straight", "years,", "said", "\u201cofficials\u201d", "\u2013",
+    "vote",
+])
+
+
+def _article(words: list[str]) -> str:
+    return " ".join(words)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(WORDS, min_size=80, max_size=400),
+    st.data(),
+    st.sampled_from([0.05, 0.2, 0.4]),
+    st.sampled_from(["", "the committee "]),
+)
+def test_the_filtered_fuzzy_path_gives_the_whole_text_answer(
+    words: list[str], data: st.DataObject, ratio: float, prefix: str
+) -> None:
+    """Law: narrowing the text with the 3-gram filter before the kernel changes nothing:
+    status, span, method, score, alternatives and nearest passage are those of the kernel
+    over the whole text."""
+    from factcheck import anchoring
+    from factcheck.anchoring import AnchorOptions, anchor
+
+    text = _article(words)
+    start = data.draw(st.integers(0, len(text) - 20))
+    size = data.draw(st.integers(16, 120))
+    quote = list(text[start : start + size])
+    for _ in range(data.draw(st.integers(0, max(1, len(quote) // 8)))):
+        at = data.draw(st.integers(0, len(quote) - 1))
+        quote[at] = data.draw(st.sampled_from("xyz e"))
+    options = AnchorOptions(max_edit_ratio=ratio)
+    fast = anchor("".join(quote), text, prefix=prefix, options=options)
+    anchoring._FILTER = False
+    try:
+        slow = anchor("".join(quote), text, prefix=prefix, options=options)
+    finally:
+        anchoring._FILTER = True
+    assert fast == slow
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text("ab ", max_size=60), st.text("ab ", min_size=1, max_size=8), st.data())
+def test_the_exact_shortcut_gives_the_full_answer(
+    text: str, quote: str, data: st.DataObject
+) -> None:
+    """Law: a quote found once exactly, without context, is the same Anchor as the general
+    path gives (the shortcut is taken only when it applies)."""
+    from factcheck.anchoring import Anchor, AnchorOptions, anchor
+
+    a = anchor(quote, text)
+    at = text.find(quote)
+    if at != -1 and text.find(quote, at + 1) == -1:  # one place, overlapping ones counted
+        assert a == Anchor("found", at, at + len(quote), "exact", 100.0, quote)
+        # the general path (a displacement limit keeps the shortcut out) agrees
+        general = AnchorOptions(max_displacement=len(text))
+        assert anchor(quote, text, hint=at, options=general) == a
+    else:
+        assert a.method != "exact" or a.status == "ambiguous"
