@@ -1,7 +1,7 @@
 """An English-like synthetic news corpus for the benchmarks, deterministic for a seed.
 
 Words come from a bigram Markov chain over real prose -- the bundled articles in
-``sources/``, the README and the Python reference's topics (``pydoc_data``) -- with three words in ten drawn from the words' own
+``sources/``, the README and the Python reference's topics (``pydoc_data``) -- with four words in ten drawn from the words' own
 frequencies instead (so that chance runs of the training text stay short), personal names
 here and there, wire boilerplate (datelines, "said in a statement", sign-offs) and
 paragraph breaks. A fraction of the articles (``copy_rate``, 5 % by default) are wire
@@ -91,7 +91,7 @@ class Generator:
         state = self.unigram[rng.integers(0, len(self.unigram), n)]
         out = np.empty((n, words), dtype=np.int64)
         for step in range(words):
-            jump = rng.random(n) < 0.3
+            jump = rng.random(n) < 0.4
             count = self.counts[state]
             dead = count == 0
             pick = self.starts[state] + (rng.random(n) * np.maximum(count, 1)).astype(np.int64)

@@ -230,8 +230,8 @@ def _final_row(pattern: str, text: str, *, anchored: bool = False) -> list[int]:
 def _kernel(eqs: list[int], n: int, anchored: bool = False) -> list[int]:
     """The row of :func:`_final_row` from the text bit masks of the pattern's characters.
 
-    The words are never masked inside the loop: bits above *n* (carries, and the ones of
-    negative numbers) only ever move up, so they cannot reach the bits that are read."""
+    Bits above *n* (carries) only ever move up, so they cannot reach the bits that are
+    read; only the complements are masked, to keep every number positive."""
     m = len(eqs)
     full = (1 << n) - 1
     pv = full if anchored else 0  # vertical deltas of column 0: D[0][j] is j or 0
@@ -239,9 +239,9 @@ def _kernel(eqs: list[int], n: int, anchored: bool = False) -> list[int]:
     for eq in eqs:
         xv = eq | mv
         xh = (((eq & pv) + pv) ^ pv) | eq
-        ph = mv | ~(xh | pv)
-        ph = (ph << 1) | 1  # D[i][0] = i: the top of every column steps by one
-        pv = ((pv & xh) << 1) | ~(xv | ph)
+        ph = mv | (full ^ ((xh | pv) & full))
+        ph = ((ph << 1) | 1) & full  # D[i][0] = i: the top of every column steps by one
+        pv = ((pv & xh) << 1) | (full ^ ((xv | ph) & full))
         mv = ph & xv
     plus = format(pv & full, f"0{n}b")[::-1].encode()
     minus = format(mv & full, f"0{n}b")[::-1].encode()
@@ -261,6 +261,7 @@ def _kernel(eqs: list[int], n: int, anchored: bool = False) -> list[int]:
 # then those of the whole text; larger ones only say "more than k".
 
 _FILTER = True  # tests turn it off to compare with the kernel over the whole text
+_SHORTCUTS = True  # tests turn off the one-exact-place shortcuts of anchor()
 _GRAM = 3
 
 
@@ -288,13 +289,22 @@ def _row_within(pattern: str, text: str, k: int) -> list[int] | None:
     wanted = (codes[:-2] << np.uint64(42)) | (codes[1:-1] << np.uint64(21)) | codes[2:]
     lo = np.searchsorted(keys, wanted, side="left")
     sizes = np.searchsorted(keys, wanted, side="right") - lo
+    # Leaving out the d most frequent 3-grams lowers the count needed by at most d.
+    order = np.argsort(sizes, kind="stable")
+    median = sizes[order[len(order) // 2]]
+    drop = 0
+    while drop < need // 2 and sizes[order[len(order) - 1 - drop]] > 2 * median:
+        drop += 1
+    need -= drop
+    used = np.sort(order[: len(order) - drop])
+    lo, sizes = lo[used], sizes[used]
     total = int(sizes.sum())
     far = [m] * (n + 1)
     if total < need:
         return far
     firsts = np.cumsum(sizes) - sizes
     take = np.repeat(lo - firsts, sizes) + np.arange(total)
-    diagonals = positions[take] - np.repeat(np.arange(len(wanted)), sizes)
+    diagonals = positions[take] - np.repeat(used, sizes)
     diagonals.sort()
     head = diagonals[: total - need + 1]
     dense = head[diagonals[need - 1 :] - head <= k]
@@ -538,7 +548,8 @@ def anchor(
     """
     if not quote or not text:
         return _NOT_FOUND
-    if not prefix and not suffix and (hint is None or options.max_displacement is None):
+    shortcut = _SHORTCUTS and (hint is None or options.max_displacement is None)
+    if shortcut and not prefix and not suffix:
         # The common case, decided without the machinery: no context, one exact place.
         at = text.find(quote)
         if at != -1 and text.find(quote, at + 1) == -1:
@@ -561,8 +572,12 @@ def anchor(
     needle = normalize(quote).text.strip(" ")
     if not needle:
         return state.not_found()
-    spans: dict[tuple[int, int], None] = {}
     at = norm.text.find(needle)
+    if shortcut and at != -1 and scorer.parts == 1 and norm.text.find(needle, at + 1) == -1:
+        # one place, no context: found (the normalised needle is never empty here)
+        start, end = norm.to_original(at, at + len(needle))
+        return Anchor("found", start, end, "normalized", 100.0, text[start:end])
+    spans: dict[tuple[int, int], None] = {}
     while at != -1:
         spans[norm.to_original(at, at + len(needle))] = None
         at = norm.text.find(needle, at + 1)

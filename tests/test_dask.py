@@ -9,12 +9,13 @@ import pytest
 from factcheck import Source
 from factcheck.provenance import Corpus
 
-WORDS = """resolution committee assembly consensus member states sponsor adopted human rights
+_WORDS = """resolution committee assembly consensus member states sponsor adopted human rights
 north korea united nations vote draft year consecutive annual report general third japan
 britain france australia canada europe union council session plenary record decade straight
 support withdrew returned listed proposer backing countries minister said statement officials
 economy market growth inflation bank central rate policy election parliament court ruling
-""".split()
+"""
+WORDS = _WORDS.split()
 
 
 def _corpus(n: int, seed: int) -> tuple[list[Source], list[str]]:

@@ -133,3 +133,34 @@ def test_the_exact_shortcut_gives_the_full_answer(
         assert anchor(quote, text, hint=at, options=general) == a
     else:
         assert a.method != "exact" or a.status == "ambiguous"
+
+
+TYPOGRAPHIC = st.sampled_from(list("ab \u2019'\u00a0\u2013-\n") + ["ab", "\u201cb\u201d"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TYPOGRAPHIC, max_size=40), st.lists(TYPOGRAPHIC, min_size=1, max_size=6),
+       st.sampled_from(["", "a"]), st.sampled_from([None, 3]))
+def test_the_shortcuts_give_the_general_answer(
+    text: list[str], quote: list[str], prefix: str, hint: int | None
+) -> None:
+    """Law: with the one-place shortcuts (exact and normalised) turned off, every anchor is
+    the same."""
+    from factcheck import anchoring
+
+    fast = anchoring.anchor("".join(quote), "".join(text), prefix=prefix, hint=hint)
+    anchoring._SHORTCUTS = False
+    try:
+        slow = anchoring.anchor("".join(quote), "".join(text), prefix=prefix, hint=hint)
+    finally:
+        anchoring._SHORTCUTS = True
+    assert fast == slow
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=200))
+def test_the_ascii_normalisation_is_the_general_one(text: str) -> None:
+    """Law: the ASCII path of normalize() gives the general path's text and maps."""
+    from factcheck import text as module
+
+    assert module._normalize_ascii(text) == module._normalize_general(text)
