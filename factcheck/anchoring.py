@@ -552,7 +552,7 @@ def anchor(
     if shortcut and not prefix and not suffix:
         # The common case, decided without the machinery: no context, one exact place.
         at = text.find(quote)
-        if at != -1 and text.find(quote, at + 1) == -1:
+        if at != -1 and text.rfind(quote) == at:  # the first place is the last one
             return Anchor("found", at, at + len(quote), "exact", 100.0, quote)
     scorer = _Scorer(text, prefix, suffix)
     state = _Search(text, scorer, hint, options)
@@ -573,7 +573,7 @@ def anchor(
     if not needle:
         return state.not_found()
     at = norm.text.find(needle)
-    if shortcut and at != -1 and scorer.parts == 1 and norm.text.find(needle, at + 1) == -1:
+    if shortcut and at != -1 and scorer.parts == 1 and norm.text.rfind(needle) == at:
         # one place, no context: found (the normalised needle is never empty here)
         start, end = norm.to_original(at, at + len(needle))
         return Anchor("found", start, end, "normalized", 100.0, text[start:end])
