@@ -9,8 +9,9 @@ import attrs
 from factcheck import pipeline
 from factcheck.anchoring import Anchor
 from factcheck.errors import lookup
+from factcheck.io import write_atomic
 from factcheck.load import Loaded, load_case
-from factcheck.lock import Lock, pin
+from factcheck.lock import LOCK_NAME, Lock, pin
 from factcheck.model import Claim, Series, Source
 from factcheck.provenance import Corpus
 from factcheck.report import Report
@@ -54,6 +55,15 @@ class Case:
         """
         return pipeline.check(Loaded(self.sources, self.series, self.claims, self.lock),
                               strict=strict)
+
+    def save_lock(self, lock: Lock) -> bool:
+        """Write *lock* to the case's ``factcheck.lock`` atomically; False when unchanged."""
+        path = (self.root or Path(".")) / LOCK_NAME
+        text = lock.to_toml()
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            return False
+        write_atomic(path, text)
+        return True
 
     def pin(self, report: Report | None = None, *, update: bool = False) -> Lock:
         """The lock for this case: existing pins kept (unless *update*), new quotes pinned."""
