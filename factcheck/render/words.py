@@ -185,6 +185,8 @@ _SIMPLE: dict[str, Callable[[Reason], Parts]] = {
     "written_in": lambda r: [Ref(r.claims[0]), f", dated only to {r['span']}, was written in "
                                                f"{fmt_years(r['years'])}"],
     "skipped_gap": _gap,
+    "stated_gap": lambda r: [f"no event in {year_list(r['years'])}, as ", *names(r.claims),
+                             " says"],
     "unlisted": lambda r: [
         f"{plural(r['count'], 'occurrence')} before {r['before']} that no claim lists"
         if r["after"] is None else
@@ -281,6 +283,15 @@ def _annual(f: Finding) -> tuple[Parts, list[Reason]]:
     heads, tail = _split(f)
     if "no_dated_claims" in heads:
         return sentence(heads["no_dated_claims"][0]), tail
+    if "skipped_stated" in heads:
+        r = heads["skipped_stated"][0]
+        stated = _joined(([f"no event in {year_list(g['years'])}, as ", *names(g.claims),
+                           " says"] for g in heads["stated_gap"]), "; ")
+        implied = _joined(([Ref(c), f" implies {fmt_years(iv)}"] for c, iv in r["implied"]),
+                          "; ")
+        return ["Consistent: the counts all fit a first year of "
+                f"{r['first_year']} with the years the sources say the event skipped (",
+                *stated, "). Read without the gap, ", *implied, "."], tail
     if "skipped" in heads:
         r = heads["skipped"][0]
         implied = _joined(([Ref(c), f" implies {fmt_years(iv)}"] for c, iv in r["implied"]),
@@ -288,6 +299,9 @@ def _annual(f: Finding) -> tuple[Parts, list[Reason]]:
         text: Parts = ["Consistent if ", *_assumptions(f), ": the counts then all fit a first "
                        f"year of {r['first_year']}, with the event skipped where said. "
                        "Without that, ", *implied, "."]
+        if "stated_gap" in heads:
+            text += [" The sources state the rest: ", *_joined(
+                (sentence(g) for g in heads["stated_gap"]), "; "), "."]
         for alt in heads.get("or_other_start", []):
             verb = "counts" if len(alt.claims) == 1 else "count"
             text += [" Otherwise ", *names(alt.claims), f" {verb} from a different first year, "
