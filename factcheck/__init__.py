@@ -14,9 +14,11 @@ from factcheck.case import Case
 from factcheck.drafting import Extracted, draft_claims, extract
 from factcheck.errors import (
     FactCheckError,
+    IngestError,
     LoadError,
     Location,
     LockError,
+    NoArticleText,
     Problem,
     QuantityError,
 )
@@ -39,6 +41,7 @@ from factcheck.render import render_brief
 from factcheck.report import ClaimResult, QuoteResult, Report, Support
 from factcheck.text import Normalized, normalize
 from factcheck.values import Interval, Quantity
+from factcheck.web import Page, add_pages, read_page, read_pages, verify_raw
 
 __all__ = [
     "Anchor",
@@ -55,6 +58,7 @@ __all__ = [
     "FactCheckError",
     "Finding",
     "Hit",
+    "IngestError",
     "Interval",
     "Kind",
     "LoadError",
@@ -63,7 +67,9 @@ __all__ = [
     "LockError",
     "Mention",
     "Monotone",
+    "NoArticleText",
     "Normalized",
+    "Page",
     "Pin",
     "PinCheck",
     "Problem",
@@ -81,12 +87,16 @@ __all__ = [
     "TextQuoteSelector",
     "Verdict",
     "When",
+    "add_pages",
     "anchor",
     "draft_claims",
     "extract",
     "find_quantities",
     "normalize",
     "parse_quantity",
+    "read_page",
+    "read_pages",
     "reconcile",
     "render_brief",
+    "verify_raw",
 ]

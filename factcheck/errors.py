@@ -16,7 +16,9 @@ The tree::
     ├── QuantityError           a text that does not read as a quantity   (also a ValueError)
     ├── OptionsError            anchoring options out of range            (also a ValueError)
     ├── CorpusError             a corpus that cannot be built or asked    (also a ValueError)
-    └── SpanError               a span that does not fit its text         (also an IndexError)
+    ├── SpanError               a span that does not fit its text         (also an IndexError)
+    └── IngestError             a page, URL or web archive that cannot be added as a source
+        └── NoArticleText       a page with no article text
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["CorpusError", "FactCheckError", "LoadError", "Location", "LockError",
-           "OptionsError", "Problem", "QuantityError", "SpanError", "UsageError", "did_you_mean"]
+__all__ = ["CorpusError", "FactCheckError", "IngestError", "LoadError", "Location", "LockError",
+           "NoArticleText", "OptionsError", "Problem", "QuantityError", "SpanError", "UsageError",
+           "did_you_mean"]
 
 
 @attrs.frozen
@@ -88,6 +91,15 @@ class CorpusError(FactCheckError, ValueError):
 
 class SpanError(FactCheckError, IndexError):
     """A span does not fit the normalised text it is applied to."""
+
+
+class IngestError(FactCheckError):
+    """A page, URL or web archive that cannot be added as a source (unreadable, offline,
+    already added)."""
+
+
+class NoArticleText(IngestError):
+    """A page with no article text to make a source of."""
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
