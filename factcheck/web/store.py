@@ -56,13 +56,13 @@ def slug(text: str, limit: int = 40) -> str:
 
 
 def default_id(source: Source) -> str:
-    """Publisher, date and a slug of the title: ``harbor-ledger-2025-03-04-floods-in-the``.
+    """Publisher, date and a slug of the title: ``harbor-ledger-2025-03-04-floods-in-the-marrow``.
 
     A source without a date says ``undated``; without a title, the slug is made from the
     start of its text.
     """
     publisher = re.sub(r"(?i)^the\s+", "", source.publisher)
-    words = _trim(slug(source.title, 32) or slug(" ".join(source.body.split()[:8]), 32))
+    words = _trim(slug(source.title, 24) or slug(" ".join(source.body.split()[:8]), 24))
     parts = [slug(publisher, 24),
              source.published.isoformat() if source.published else "undated",
              words or source.sha256[:8]]
