@@ -30,7 +30,7 @@ from factcheck import Case, IngestError, NoArticleText, Source, read_page, verif
 from factcheck.cli import main
 from factcheck.load import parse_source
 from factcheck.web import default_id, slug, source_text, url_date
-from factcheck.web.store import ID
+from factcheck.web.store import ID, same_url
 
 PAGES = Path(__file__).parent / "data" / "pages"
 # Words of the cookie banners, menus, related links, newsletters and footers of the pages.
@@ -225,8 +225,10 @@ WARC_PAGES = [
 ]
 
 
-def build_warc(path: Path, *, compress: bool = True, with_empty: bool = False) -> Path:
-    """A small crawl: warcinfo, requests, three article responses, a stylesheet, a redirect."""
+def build_warc(path: Path, *, compress: bool = True, with_empty: bool = False,
+               with_resource: bool = False) -> Path:
+    """A small crawl: warcinfo, requests, three article responses, a stylesheet, a redirect;
+    optionally a page without text, and a page saved as a resource record (no HTTP)."""
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=compress)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
@@ -247,6 +249,12 @@ def build_warc(path: Path, *, compress: bool = True, with_empty: bool = False) -
         if with_empty:
             response("https://www.harborledger.example/app", (PAGES / "no-article.html")
                      .read_bytes(), "text/html")
+        if with_resource:
+            writer.write_record(writer.create_warc_record(
+                "https://valleygazette.example/news/water-restrictions-extended", "resource",
+                payload=io.BytesIO((PAGES / "valley-gazette-updated.html").read_bytes()),
+                warc_content_type="text/html; charset=utf-8",
+                warc_headers_dict={"WARC-Date": "2025-06-06T08:00:00Z"}))
     return path
 
 
@@ -273,6 +281,8 @@ def test_add_a_web_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
             assert paragraph in source.body
     # the AMP page names its canonical page, not the AMP URL it was captured at
     assert load(root, ids[2]).url.startswith("https://www.coastalwire.example/2024/")
+    assert "captured: 2025-11-22, the WARC-Date of page 2 in crawl.warc.gz" in \
+        load(root, ids[1]).note
     # added again: all refused, nothing changed
     before = files(root)
     assert run(capsys, "--root", str(root), "add", str(warc))[0] == 2
@@ -296,7 +306,7 @@ def test_archive_pages_without_text(tmp_path: Path, capsys: pytest.CaptureFixtur
     root = tmp_path / "case"
     root.mkdir()
     code, _, err = run(capsys, "--root", str(root), "add", str(warc))
-    assert code == 2 and "record 4 (https://www.harborledger.example/app): no article text" in err
+    assert code == 2 and "page 4 (https://www.harborledger.example/app): no article text" in err
     assert files(root) == {}
     code, out, _ = run(capsys, "--root", str(root), "add", "--skip", str(warc))
     assert code == 0 and len(out.split()) == 3
@@ -578,3 +588,44 @@ def test_round_trip_page_to_brief(tmp_path: Path, capsys: pytest.CaptureFixture[
             "<https://www.harborledger.example/world/marrow-valley-floods>") in out
     case = Case.load(root)
     assert all(verify_raw(root, s) is None for s in case.sources)
+
+
+def test_a_page_saved_as_a_resource_record(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    warc = build_warc(tmp_path / "crawl.warc.gz", with_resource=True)
+    root = tmp_path / "case"
+    root.mkdir()
+    code, out, _ = run(capsys, "--root", str(root), "add", str(warc))
+    assert code == 0 and out.split()[-1] == "valley-gazette-2025-06-02-water-restrictions"
+    source = load(root, "valley-gazette-2025-06-02-water-restrictions")
+    assert source.updated == datetime.date(2025, 6, 5)
+    assert verify_raw(root, source) is None
+
+
+def test_dates_from_text_or_none() -> None:
+    lede = "<p>" + "The harbour board met on Monday and agreed a new plan for the docks. " * 3
+    in_text = read_page(f"<html><body><article><h1>Docks</h1><p>Harbour news, 2021-05-12</p>"
+                        f"{lede}</p></article></body></html>").source
+    assert in_text.published == datetime.date(2021, 5, 12)
+    assert "published: from a date in the page's text (htmldate)" in in_text.note
+    labelled = read_page(f"<html><body><article><h1>Docks</h1><p>Posted 12 May 2021</p>"
+                         f"{lede}</p></article></body></html>", url="https://a.example/2020/"
+                         "01/02/docks").source
+    assert labelled.published == datetime.date(2021, 5, 12)  # before the URL's date
+    assert "published: from the text “Posted 12 May 2021”" in labelled.note
+    undated = read_page(f"<html><body><article>{lede}</p></article></body></html>").source
+    assert undated.published is None and undated.updated is None
+    assert "published: none found in the page, its metadata or its URL (undated)" in \
+        undated.note
+    assert default_id(undated).startswith("undated-the-harbour-board")
+
+
+@given(st.sampled_from(["http", "https"]), st.sampled_from(["", "www."]),
+       st.from_regex(r"[a-z]{1,8}\.example", fullmatch=True),
+       st.from_regex(r"(/[a-z0-9]{1,6}){0,3}/?", fullmatch=True))
+def test_same_url_ignores_scheme_www_and_trailing_slash(scheme: str, www: str, host: str,
+                                                        path: str) -> None:
+    url = f"{scheme}://{www}{host}{path}"
+    assert same_url(url, url.rstrip("/") or url)
+    assert same_url(url, f"https://{host.upper()}{path}#section")
+    assert not same_url(url, f"https://other-{host}{path}")

@@ -46,6 +46,8 @@ def gather(target: str | Path) -> list[Page | IngestError]:
     if is_url(target):
         return [_attempt(fetch, str(target))]
     path = Path(target)
+    if path.is_dir():
+        raise IngestError(f"{path}: is a folder; name a saved page or a web archive")
     if not path.is_file():
         raise IngestError(f"{path}: no such file" + (
             " (a URL must start with http:// or https://)" if "://" not in str(target)
@@ -99,7 +101,8 @@ def fetch(url: str) -> Page:
     if ctype not in _HTML_TYPES:
         raise IngestError(f"{url}: not a web page (the server sent {ctype})")
     today = datetime.datetime.now(datetime.UTC).date()
-    return read_page(data, url=final, origin=url, charset=charset, captured=today)
+    return read_page(data, url=final, origin=url, charset=charset, captured=today,
+                     captured_how=f"the day factcheck fetched {final}")
 
 
 def read_warc(path: Path) -> list[Page | IngestError]:
@@ -133,8 +136,9 @@ def read_warc(path: Path) -> list[Page | IngestError]:
             record_bytes = fh.read(length)
             raw = record_bytes if gzipped else gzip.compress(record_bytes, mtime=0)
             pages.append(_attempt(
-                read_page, payload, url=uri, origin=f"{path} record {n} ({uri})",
-                charset=charset, raw=raw, raw_suffix=".warc.gz", captured=day))
+                read_page, payload, url=uri, origin=f"{path} page {n} ({uri})",
+                charset=charset, raw=raw, raw_suffix=".warc.gz", captured=day,
+                captured_how=f"the WARC-Date of page {n} in {path.name}"))
     if not found:
         raise IngestError(f"{path}: the archive holds no HTML page (no text/html response)")
     return pages

@@ -37,9 +37,10 @@ _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnew
                   "scholarlyarticle", "liveblogposting", "webpage"}
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])")
 _ISO_DAY = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _LABELLED = re.compile(
     r"\b(published|posted|first published|updated|last updated|modified|last modified)"
-    r"\s*(?:on|at)?\s*:?\s*([^|·•\n]{6,40})", re.IGNORECASE)
+    rf"\s*:?\s*(?:on\s+)?((?:\d|{_MONTH}\s+\d)[^|·•\n]{{4,36}})", re.IGNORECASE)
 _BOILERPLATE = re.compile(r"nav|footer|aside|related|sidebar|cookie|consent|newsletter|promo",
                           re.IGNORECASE)
 _AUTHOR_JUNK = re.compile(
@@ -321,11 +322,12 @@ def _dated(field: str, clues: _Clues, day: datetime.date,
 
 def read_page(html: bytes | str, *, url: str = "", origin: str = "<memory>",
               charset: str = "", raw: bytes | None = None, raw_suffix: str = ".html",
-              captured: datetime.date | None = None) -> Page:
+              captured: datetime.date | None = None, captured_how: str = "") -> Page:
     """Read one HTML page into a :class:`Page`: main text, metadata, dates and a note.
 
     *url* is where the page was read from (a fetched URL, a WARC record's target), used
-    when the page names no canonical URL. Raises :class:`~factcheck.errors.IngestError`
+    when the page names no canonical URL; *captured* the day it was read, if known, and
+    *captured_how* how that is known (for the note). Raises :class:`~factcheck.errors.IngestError`
     when the page has no article text.
     """
     text = decode(html, charset) if isinstance(html, bytes) else html
@@ -384,6 +386,8 @@ def read_page(html: bytes | str, *, url: str = "", origin: str = "<memory>",
     updated, note = _updated(text, clues, published, htmldate)
     if note:
         notes.append(note)
+    if captured is not None:
+        notes.append(f"captured: {captured.isoformat()}, {captured_how or 'when it was read'}")
     notes.append(f"text: the article's main text as {extractor_version()} extracts it" + (
         ", perhaps only the part before a paywall (the page says isAccessibleForFree false)"
         if clues.paywalled else ""))
@@ -396,22 +400,29 @@ def read_page(html: bytes | str, *, url: str = "", origin: str = "<memory>",
 
 def _published(html: str, clues: _Clues, url: str,
                htmldate: ModuleType) -> tuple[datetime.date | None, str]:
-    # url="" keeps htmldate from preferring the URL: a date in the URL is the last resort.
+    """The publication date, best evidence first: the page's metadata (as htmldate reads
+    it), a date its text labels ("Published 2 June 2025"), the URL's path, any other date
+    htmldate finds in the page; else none."""
+    # url="" keeps htmldate from preferring the URL: a date in the URL comes later.
     found = htmldate.find_date(html, extensive_search=False, original_date=True, url="")
-    in_url = url_date(url) if url else None
-    if found:
-        day = datetime.date.fromisoformat(found)
+    day = datetime.date.fromisoformat(found) if found else None
+    if day is not None:
         label = _dated("published", clues, day, htmldate)
         if label is not None:
             return day, f"published: from {label}"
-        if in_url is None:
-            return day, "published: from a date in the page's text (htmldate), as the " \
-                        "page's metadata gives none"
+    for clue in clues.get("published"):
+        said = _day(clue.value, htmldate) if clue.label.startswith("the text") else None
+        if said is not None:
+            return said, f"published: from {clue.label}, as the page's metadata gives none"
+    in_url = url_date(url) if url else None
     if in_url is not None:
-        path = urlsplit(url).path
-        shown = _URL_DATE.search(path)
+        shown = _URL_DATE.search(urlsplit(url).path)
         return in_url, (f"published: from the date in the URL path "
-                        f"({shown.group(0) if shown else path}), as the page's metadata gives none")
+                        f"({shown.group(0) if shown else url}), as the page's metadata "
+                        "gives none")
+    if day is not None:
+        return day, "published: from a date in the page's text (htmldate), as the page's " \
+                    "metadata gives none"
     return None, "published: none found in the page, its metadata or its URL (undated)"
 
 
