@@ -7,6 +7,7 @@ and works without them; a missing one is a clear :class:`~factcheck.errors.Inges
 
 from __future__ import annotations
 
+import copy
 import datetime
 import importlib
 import importlib.metadata
@@ -43,6 +44,8 @@ _LABELLED = re.compile(
     rf"\s*:?\s*(?:on\s+)?((?:\d|{_MONTH}\s+\d)[^|·•\n]{{4,36}})", re.IGNORECASE)
 _BOILERPLATE = re.compile(r"nav|footer|aside|related|sidebar|cookie|consent|newsletter|promo",
                           re.IGNORECASE)
+_HIDDEN = {"script", "style", "nav", "footer", "aside", "noscript", "template"}
+_BLOCKS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "section", "article", "header"}
 _AUTHOR_JUNK = re.compile(
     r"\b(published|updated|posted|modified|\d{1,2}:\d{2}|(?:19|20)\d{2})\b", re.IGNORECASE)
 
@@ -79,16 +82,16 @@ def extractor_version() -> str:
 
 
 def decode(html: bytes, charset: str = "") -> str:
-    """The page's text: the HTTP charset, else a byte-order mark or <meta charset>, else
-    UTF-8, else the best guess of trafilatura's decoder."""
+    """The page's text: in the HTTP charset, else UTF-8 (with or without a byte-order
+    mark), else its <meta charset>, else the best guess of trafilatura's decoder."""
     candidates = [charset] if charset else []
     if html.startswith(b"\xef\xbb\xbf"):
         candidates.append("utf-8-sig")
+    candidates.append("utf-8")  # text that is valid UTF-8 is UTF-8, whatever <meta> says
     found = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", html[:4096],
                       re.IGNORECASE)
     if found:
         candidates.append(found.group(1).decode("ascii"))
-    candidates.append("utf-8")
     for name in candidates:
         try:
             return html.decode(name)
@@ -236,28 +239,20 @@ def _gather(tree: Any, published_keys: set[str], modified_keys: set[str]) -> _Cl
 
 
 def _visible_text(tree: Any) -> str:
-    """The page's text outside scripts, navigation, footers, asides and related links."""
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        if not isinstance(node.tag, str) or node.tag in ("script", "style", "nav", "footer",
-                                                         "aside", "noscript", "template"):
-            if node.tail:
-                parts.append(node.tail)
-            return
-        if _BOILERPLATE.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
-            parts.append(node.tail or "")
-            return
-        if node.tag in ("p", "div", "li", "br", "h1", "h2", "h3", "section", "article"):
-            parts.append("\n")
-        parts.append(node.text or "")
-        for child in node:
-            walk(child)
-        parts.append(node.tail or "")
-
+    """The page's text outside scripts, navigation, footers, asides and related links,
+    one line per block."""
     body = tree.find(".//body")
-    walk(body if body is not None else tree)
-    return "".join(parts)
+    body = copy.deepcopy(body if body is not None else tree)
+    unwanted = [el for el in body.iter()
+                if not isinstance(el.tag, str) or el.tag in _HIDDEN or _BOILERPLATE.search(
+                    f"{el.get('class') or ''} {el.get('id') or ''}")]
+    for el in unwanted:
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in body.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+    return str(body.text_content())
 
 
 def _labelled_dates(tree: Any) -> Iterator[tuple[str, str, str]]:
