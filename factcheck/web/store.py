@@ -17,8 +17,8 @@ import attrs
 from factcheck.errors import IngestError, LoadError, Location, Problem
 from factcheck.io import write_atomic
 from factcheck.load import parse_source
-from factcheck.lock import toml_value
 from factcheck.model import Source
+from factcheck.tomlw import toml_value
 from factcheck.web.inputs import gather, html_of
 from factcheck.web.page import Page, decode, extract_text, require
 
