@@ -29,8 +29,7 @@ import factcheck
 from factcheck import Case, IngestError, NoArticleText, Source, read_page, verify_raw
 from factcheck.cli import main
 from factcheck.load import parse_source
-from factcheck.web import default_id, slug, source_text, url_date
-from factcheck.web.store import ID, same_url
+from factcheck.web import ID, default_id, same_url, slug, source_text
 
 PAGES = Path(__file__).parent / "data" / "pages"
 # Words of the cookie banners, menus, related links, newsletters and footers of the pages.
@@ -535,47 +534,13 @@ def test_written_sources_load_back(title: str, publisher: str, author: str, note
     assert loaded == attrs.evolve(source, location=loaded.location)
 
 
-def test_url_date() -> None:
-    assert url_date("https://a.example/2022/11/03/x") == datetime.date(2022, 11, 3)
-    assert url_date("https://a.example/2022/02/30/x") is None
-    assert url_date("https://a.example/id/2022113/x") is None
-
-
-CLAIMS = '''
-[[series]]
-id = "marrow-death-toll"
-kind = "tally"
-title = "People killed by the Marrow valley floods"
-monotone = "increasing"
-
-[[claim]]
-id = "toll-first-report"
-statement = "The floods killed at least 41 people, by the first report."
-series = "marrow-death-toll"
-
-[[claim.quote]]
-source = "harbor-ledger-2025-03-04-floods-in-the-marrow"
-text = "killing at least 41 people"
-
-[[claim]]
-id = "toll-revised"
-statement = "The toll rose to at least 58 once rescuers reached the cut-off hamlets."
-series = "marrow-death-toll"
-as_of = 2025-03-06
-
-[[claim.quote]]
-source = "harbor-ledger-2025-03-04-floods-in-the-marrow@2025-03-06"
-text = "killing at least 58 people"
-'''
-
-
 def test_round_trip_page_to_brief(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """saved page → add → extract → a claim → check and brief, over two versions."""
     root = str(tmp_path)
     (tmp_path / "claims").mkdir()
     for page in ("harbor-ledger-flood.html", "harbor-ledger-flood-updated.html"):
         assert run(capsys, "--root", root, "add", str(PAGES / page))[0] == 0
-    (tmp_path / "claims" / "floods.toml").write_text(CLAIMS, encoding="utf-8")
+    (tmp_path / "claims" / "floods.toml").write_bytes((PAGES / "floods-claims.toml").read_bytes())
     code, out, _ = run(capsys, "--root", root, "extract", "--format", "toml")
     assert code == 0 and 'text = "Flash floods tore through villages' in out
     code, out, err = run(capsys, "--root", root, "check")

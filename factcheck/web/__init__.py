@@ -8,7 +8,16 @@ when a page is read.
 
 from factcheck.web.inputs import read_pages
 from factcheck.web.page import Page, read_page, url_date
-from factcheck.web.store import Added, add_pages, default_id, slug, source_text, verify_raw
+from factcheck.web.store import (
+    ID,
+    Added,
+    add_pages,
+    default_id,
+    same_url,
+    slug,
+    source_text,
+    verify_raw,
+)
 
-__all__ = ["Added", "Page", "add_pages", "default_id", "read_page", "read_pages", "slug",
-           "source_text", "url_date", "verify_raw"]
+__all__ = ["ID", "Added", "Page", "add_pages", "default_id", "read_page", "read_pages",
+           "same_url", "slug", "source_text", "url_date", "verify_raw"]

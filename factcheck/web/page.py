@@ -286,6 +286,8 @@ def url_date(url: str) -> datetime.date | None:
     datetime.date(2022, 11, 3)
     >>> url_date("https://news.example/world/budget") is None
     True
+    >>> url_date("https://news.example/2022/02/30/budget") is None   # no such day
+    True
     """
     found = _URL_DATE.search(urlsplit(url).path)
     if not found:
