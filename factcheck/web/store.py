@@ -30,7 +30,8 @@ _FIELDS = ("title", "publisher", "author", "published", "updated", "url", "versi
 
 @attrs.frozen
 class Added:
-    """What :func:`add_pages` wrote, and the pages it skipped (only with ``skip``)."""
+    """What :func:`add_pages` wrote, and what it passed over: pages refused (only with
+    ``skip``) and repeated captures of a text added once."""
 
     sources: tuple[Source, ...]
     skipped: tuple[str, ...] = ()
@@ -215,8 +216,13 @@ def add_pages(root: str | Path, targets: Iterable[str | Path], *, source_id: str
         raise IngestError(f"--id {source_id}: names one source, but "
                           f"{len(pages) + len(refused)} pages were read")
     planned: list[tuple[Source, Page]] = []
+    repeats: list[str] = []
     for page in pages:
-        placed = _place(page, [*known, *(s for s, _ in planned)], taken, source_id)
+        twin = next((s for s, _ in planned if s.sha256 == page.source.sha256), None)
+        if twin is not None:  # two captures of one text in this run: added once
+            repeats.append(f"{page.origin}: the same text as {twin.id}, added once")
+            continue
+        placed = _place(page, known + [s for s, _ in planned], taken, source_id)
         if isinstance(placed, str):
             refused.append(placed)
             continue
@@ -228,9 +234,14 @@ def add_pages(root: str | Path, targets: Iterable[str | Path], *, source_id: str
     if planned:
         raw_folder.mkdir(parents=True, exist_ok=True)
     for source, page in planned:
-        write_atomic(root / "sources" / source.raw, page.raw)
-        write_atomic(root / "sources" / f"{source.id}.md", source_text(source))
-    return Added(tuple(s for s, _ in planned), tuple(refused))
+        raw = root / "sources" / source.raw
+        write_atomic(raw, page.raw)
+        try:
+            write_atomic(root / "sources" / f"{source.id}.md", source_text(source))
+        except BaseException:
+            raw.unlink(missing_ok=True)  # no raw page without its source
+            raise
+    return Added(tuple(s for s, _ in planned), tuple(refused + repeats))
 
 
 # -- verifying a source against its raw page ---------------------------------------------
