@@ -1,5 +1,4 @@
-"""Sources from the web: `factcheck add` on saved pages, URLs (a local server) and WARC
-archives built here with warcio. No test touches the network."""
+"""`factcheck add` on saved pages, local URLs and WARCs built with warcio; no network."""
 
 from __future__ import annotations
 
@@ -346,8 +345,7 @@ def test_bad_archives(tmp_path: Path, capsys: pytest.CaptureFixture[str], conten
 @pytest.fixture
 def added(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
     run(capsys, "--root", str(tmp_path), "add", str(PAGES / "northern-courier-vote.html"))
-    return tmp_path, tmp_path / "sources" / \
-        "northern-courier-2025-11-19-un-committee-backs.md"
+    return tmp_path, tmp_path / "sources" / "northern-courier-2025-11-19-un-committee-backs.md"
 
 
 def test_verify_raw_says_a_text_was_edited_by_hand(added: tuple[Path, Path]) -> None:
@@ -358,6 +356,9 @@ def test_verify_raw_says_a_text_was_edited_by_hand(added: tuple[Path, Path]) -> 
     assert message.startswith(f"sources/{path.name}: the text is not what sources/.raw/")
     assert "edited by hand" in message and "body line 3" in message
     assert "co-sponsored by 62 countries" in message and "61 countries" in message
+    path.write_text(path.read_text(encoding="utf-8").replace("trafilatura ", "trafilatura 0."))
+    assert ", or the extractor changed (trafilatura 0." in (verify_raw(root, load(root, path.stem))
+                                                           or "")
 
 
 def test_verify_raw_a_replaced_or_missing_raw_page(added: tuple[Path, Path]) -> None:
@@ -378,8 +379,7 @@ def test_verify_raw_a_replaced_or_missing_raw_page(added: tuple[Path, Path]) -> 
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    def log_message(self, format: str, *args: object) -> None: ...
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from factcheck.load import parse_source
 from factcheck.model import Source
 from factcheck.tomlw import toml_value
 from factcheck.web.inputs import gather, html_of
-from factcheck.web.page import Page, decode, extract_text, require
+from factcheck.web.page import Page, decode, extract_text, extractor_version, require
 
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(@[A-Za-z0-9][A-Za-z0-9._-]*)?")
 RAW_FOLDER = ".raw"
@@ -277,7 +277,12 @@ def verify_raw(root: str | Path, source: Source) -> str | None:
                 min(len(ours), len(theirs)))
     mine = ours[line] if line < len(ours) else "(end of text)"
     page = theirs[line] if line < len(theirs) else "(end of text)"
-    return (f"{where}: the text is not what {shown} extracts to, so it was edited by hand "
+    then = re.search(r"as (trafilatura \S+) extracts it", source.note)
+    cause = "it was edited by hand"
+    if then and then.group(1) != extractor_version():
+        cause = (f"it was edited by hand, or the extractor changed ({then.group(1)} read it, "
+                 f"{extractor_version()} is installed)")
+    return (f"{where}: the text is not what {shown} extracts to, so {cause} "
             f"(body line {line + 1} reads “{_short(mine)}” where the page gives "
             f"“{_short(page)}”)")
 
