@@ -17,7 +17,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 from warcio.archiveiterator import ArchiveIterator
@@ -588,6 +588,7 @@ def test_dates_from_text_or_none() -> None:
     assert default_id(undated).startswith("undated-the-harbour-board")
 
 
+@settings(max_examples=40)
 @given(st.sampled_from(["http", "https"]), st.sampled_from(["", "www."]),
        st.from_regex(r"[a-z]{1,8}\.example", fullmatch=True),
        st.from_regex(r"(/[a-z0-9]{1,6}){0,3}/?", fullmatch=True))
