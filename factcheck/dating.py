@@ -149,19 +149,23 @@ def _occurrence_clue(claim: Claim, members: Sequence[Claim],
         return []
     n = int(q.number)
     others = [m for m in members if m.id != claim.id]
-    years = sorted(listed_years(others))
-    for m in others:  # counts dated to one year are occurrences of that year
+    listed = set(listed_years(others))  # a listing may name this occurrence's year too
+    counted = set()  # a count dated within one year is another occurrence, of that year
+    for m in others:
         w = dated.get(m.id)
         if (w is not None and w.span.first_year == w.span.last_year
                 and quantity(m).kind not in (QKind.YEAR, QKind.YEARS)):
-            years = sorted(set(years) | {w.span.first_year})
+            counted.add(w.span.first_year)
+    years = sorted(listed | counted)
     if n < 2 or len(years) < n - 1:
         return []
     low = years[n - 2] + 1
-    high = years[n - 1] if len(years) >= n else None
+    high = None
+    if len(years) >= n:
+        high = years[n - 1] - (1 if years[n - 1] in counted - listed else 0)
     if high is not None and high < low:
         return []
-    year = Interval(low if high is None else high, high)
+    year = Interval(low, high)
     return [(year, reason("occurrence_dates", [claim.id], figure=q, nth=n,
                           previous=years[n - 2], years=year))]
 

@@ -80,8 +80,8 @@ def judge(claim: Claim, quotes: Sequence[QuoteResult],
         elif qr.anchor.status == "ambiguous":
             support = Support.UNSUPPORTED
             a = qr.anchor
-            places = ((a.start, a.end, a.text),
-                      *((c.start, c.end, c.text) for c in a.alternatives))
+            places = tuple(dict.fromkeys(
+                [(a.start, a.end, a.text), *((c.start, c.end, c.text) for c in a.alternatives)]))
             problems.append(reason("ambiguous", [claim.id], source=source, places=places))
         elif qr.figures is not None:
             support = Support.UNSUPPORTED

@@ -423,3 +423,109 @@ def test_an_uncertain_date_is_stated_as_the_assumption() -> None:
     assert f.verdict is Verdict.CONSISTENT_IF
     assert [plain(sentence(a)) for a in f.assumptions] == [
         "`vague`, dated only to 2019–2021, was written in 2020"]
+
+
+# -- skipped years with loosely dated counts (issue 9) ---------------------------------
+
+
+def test_a_loosely_dated_count_takes_part_in_the_skipped_year_reading() -> None:
+    """Votes since 1992, none in 2020: '28th' in 2019, '29th' in 2021, and a count dated
+    only to 2017–2018 ('27th year') that fits the schedule: consistent if one year
+    (2020) was skipped, and the loosely dated count does not block it."""
+    claims = [claim("y2019", "28th year", "years"), claim("y2021", "29th year", "years"),
+              claim("loose", "27th year", "years")]
+    when = {"y2019": day(2019), "y2021": day(2021),
+            "loose": When(Span.years(2017, 2018))}
+    f = reconcile(ANNUAL, claims, when)
+    assert f.verdict is Verdict.CONSISTENT_IF
+    (gap,) = f.assumptions
+    assert "1 year without the event in 2020" in plain(sentence(gap))
+
+
+def test_a_loosely_dated_count_that_fits_no_year_leaves_the_conflict() -> None:
+    claims = [claim("y2019", "28th year", "years"), claim("y2021", "29th year", "years"),
+              claim("loose", "35th year", "years")]
+    when = {"y2019": day(2019), "y2021": day(2021),
+            "loose": When(Span.years(2017, 2018))}
+    assert reconcile(ANNUAL, claims, when).verdict is Verdict.CONFLICT
+
+
+def test_a_series_of_one_claim_is_unchecked_for_every_kind() -> None:
+    for kind, value in ((Kind.ANNUAL, "16th year"), (Kind.TALLY, "41"), (Kind.FIXED, "2004"),
+                        (Kind.OCCURRENCES, "7th time")):
+        f = reconcile(Series("s", kind), [claim("only", value)], {"only": day(2020)})
+        assert f.verdict is Verdict.UNCHECKED, kind
+        assert "only `only` speaks of this series" in explain(f)
+
+
+def test_agreement_on_one_origin_is_uncorroborated_and_two_origins_consistent() -> None:
+    claims = [claim("a", "41"), claim("b", "41")]
+    when = {"a": day(2025), "b": day(2025)}
+    one = {"a": frozenset({"wire"}), "b": frozenset({"wire"})}
+    two = {"a": frozenset({"wire"}), "b": frozenset({"paper"})}
+    f = reconcile(TALLY, claims, when, one)
+    assert f.verdict is Verdict.UNCORROBORATED and f.origins == ("wire",)
+    assert "one independent origin" in explain(f)
+    assert reconcile(TALLY, claims, when, two).verdict is Verdict.CONSISTENT
+
+
+def test_revisions_are_the_steps_between_consecutive_reports() -> None:
+    """A toll revised 11,300 → 5,000 → 3,958: two steps, not every pair of reports."""
+    deaths = Series("deaths", Kind.TALLY, monotone=Monotone.INCREASING)
+    claims = [claim("first", "11,300"), claim("second", "5,000"), claim("third", "3,958")]
+    when = {"first": day(2023, 9, 12), "second": day(2023, 9, 14), "third": day(2023, 9, 20)}
+    f = reconcile(deaths, claims, when)
+    assert f.verdict is Verdict.CONSISTENT_IF
+    steps = [a.claims for a in f.assumptions]
+    assert steps == [("first", "second"), ("second", "third")]
+
+
+def test_unlisted_occurrences_are_counted_once() -> None:
+    """'7th time' in 2022 and '8th time' in 2024 with four listed: the two unlisted
+    occurrences before 2022 (with 2022 itself, seven) are assumed once, not again for 2024."""
+    titles = Series("titles", Kind.OCCURRENCES)
+    claims = [claim("listed", "2010, 2012, 2014 and 2016"), claim("seventh", "7th time"),
+              claim("eighth", "8th time")]
+    f = reconcile(titles, claims, {"seventh": day(2022), "eighth": day(2024)})
+    assert f.verdict is Verdict.CONSISTENT_IF
+    words = [plain(sentence(a)) for a in f.assumptions]
+    assert words == ["2 occurrences before 2022 that no claim lists"]
+
+
+@given(st.lists(st.integers(0, 10_000), min_size=2, max_size=40), st.integers(0, 2**32 - 1))
+def test_tally_same_moment_verdict_does_not_depend_on_order(values: list[int],
+                                                            seed: int) -> None:
+    """Figures for one date, listed in any order: the same verdict and the same conflicts."""
+    import random
+
+    claims = [claim(f"c{i:02d}", str(v)) for i, v in enumerate(values)]
+    when = {c.id: day(2025) for c in claims}
+    shuffled = claims[:]
+    random.Random(seed).shuffle(shuffled)
+    a, b = reconcile(TALLY, claims, when), reconcile(TALLY, shuffled, when)
+    assert (a.verdict, set(a.conflicts)) == (b.verdict, set(b.conflicts))
+    if len(set(values)) == 1:
+        assert a.verdict is Verdict.CONSISTENT
+    else:
+        assert a.verdict is not Verdict.CONSISTENT  # different exact figures for one date
+
+
+def test_a_gap_the_source_states_is_named_exactly_and_cited() -> None:
+    """'since 1992' and 'the 29th time' in 2021, whose article says no vote was held in
+    2020: consistent, the skipped year named (2020) and cited to that claim."""
+    claims = [claim("since", "since 1992", "years"), claim("y2021", "29th time", "years")]
+    when = {"y2021": day(2021)}
+    f = reconcile(ANNUAL, claims, when, gaps={"y2021": (2020,)})
+    assert f.verdict is Verdict.CONSISTENT, explain(f)
+    assert "no event in 2020, as `y2021` says" in explain(f)
+    unstated = reconcile(ANNUAL, claims, when)
+    assert unstated.verdict is Verdict.CONFLICT  # one count alone is no evidence of a skip
+
+
+def test_a_stated_gap_in_the_wrong_place_stays_an_assumption() -> None:
+    claims = [claim("a", "28th year", "years"), claim("b", "29th year", "years"),
+              claim("since", "since 1992", "years")]
+    when = {"a": day(2019), "b": day(2021)}
+    f = reconcile(ANNUAL, claims, when, gaps={"b": (2010,)})
+    assert f.verdict is Verdict.CONSISTENT_IF
+    assert "1 year without the event in 2020" in plain(sentence(f.assumptions[0]))
