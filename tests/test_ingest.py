@@ -414,8 +414,6 @@ def test_a_url_offline_is_a_clear_error(tmp_path: Path,
     assert files(tmp_path) == {}
 
 
-# -- ids, bad input, the Python API ---------------------------------------------------------
-
 
 def test_ids_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = str(PAGES / "valley-gazette-updated.html")
@@ -472,9 +470,11 @@ def test_read_page_in_python() -> None:
     saved = "<!-- saved from url=(0041)https://news.example/2023/05/06/story -->\n" + \
         html.replace('<link rel="canonical"', '<link rel="x"').replace('og:url', 'og:x').replace(
             'article:published_time', 'x:y').replace('<time datetime="2025-03-04T08:15:00Z">',
-                                                     '<time>')
+                                                     '<time>').replace(  # a profile URL, a "By"
+            '<meta name="author" content="Tomas Reyes">', '<meta property="article:author" '
+            'content="https://x.example/tr"><meta name="author" content="By Tomas Reyes">')
     source = read_page(saved).source
-    assert source.url == "https://news.example/2023/05/06/story"
+    assert (source.url, source.author) == ("https://news.example/2023/05/06/story", "Tomas Reyes")
     assert source.published == datetime.date(2023, 5, 6)
     assert "url: where the page was read from" in source.note
 

@@ -182,8 +182,7 @@ def _gather(tree: Any, published_keys: set[str], modified_keys: set[str]) -> _Cl
         label = key if ":" in key or "." in key else f"<meta name={key}>"
         if key in ("og:title", "twitter:title", "dc.title", "headline"):
             clues.add("title", label, content)
-        elif key in ("og:site_name", "application-name", "publisher", "dc.publisher",
-                     "twitter:site"):
+        elif key in ("og:site_name", "application-name", "publisher", "dc.publisher"):
             clues.add("publisher", label, content)
         elif key in ("author", "article:author", "parsely-author", "dc.creator", "byl",
                      "sailthru.author"):
@@ -369,8 +368,10 @@ def read_page(html: bytes | str, *, url: str = "", origin: str = "<memory>",
         publisher = urlsplit(page_url).hostname or ""
         notes.append("publisher: the site's host name (the page names no publisher)")
 
-    author = next((c for c in clues.get("author") if not _AUTHOR_JUNK.search(c.value)), None)
-    if author is not None:
+    author = next((_Clue(c.label, re.sub(r"(?i)^by\s+", "", c.value))
+                   for c in clues.get("author")
+                   if not _AUTHOR_JUNK.search(c.value) and "://" not in c.value), None)
+    if author is not None:  # (article:author is often a profile's URL: not a name)
         notes.append(f"author: from {author.label}")
     elif meta is not None and meta.author:
         parts = [p.strip() for p in meta.author.split(";")]
