@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
+from factcheck.dating import DateInference
 from factcheck.lock import PinCheck
-from factcheck.reconcile import DateInference, Finding, fmt_years
-from factcheck.results import QuoteResult, Results
+from factcheck.model import Claim, Span
+from factcheck.reasons import Reason
+from factcheck.reconcilers import Finding, When
+from factcheck.render.words import (
+    explain,
+    fmt_years,
+    inference_reasons,
+    plain,
+    problems_text,
+    sentence,
+)
+from factcheck.results import Results
+from factcheck.support import QuoteResult
+from factcheck.values import Interval
 
 __all__ = ["report_dict", "report_json"]
 
@@ -25,10 +39,10 @@ def report_dict(results: Results) -> dict[str, Any]:
                 "id": c.id,
                 "verdict": c.support.value,
                 "series": c.claim.series,
-                "value": c.claim.value,
+                "value": _value(c.claim),
                 "as_of": None if c.when is None else str(c.when.span),
                 "as_of_inferred": bool(c.when and c.when.inferred),
-                "reason": c.reason,
+                "reason": problems_text(c.problems),
                 "carried_by": list(c.carriers),
                 "origins": list(c.origins),
                 "quotes": [_quote_dict(q) for q in c.quotes],
@@ -44,7 +58,8 @@ def report_dict(results: Results) -> dict[str, Any]:
                 "published": None if s.published is None else s.published.isoformat(),
                 "inferred_published": _inferred(results.inference(s.id)),
                 "inferred_span": _span(results.inference(s.id)),
-                "inferred_reasons": list(i.reasons) if (i := results.inference(s.id)) else [],
+                "inferred_reasons": [plain(r) for r in inference_reasons(i)]
+                if (i := results.inference(s.id)) else [],
                 "sha256": s.sha256,
                 "origin": results.origin_of(s.id),
             }
@@ -86,8 +101,10 @@ def _quote_dict(q: QuoteResult) -> dict[str, Any]:
     }
     if q.pin is not None:
         out["pin"] = _pin_dict(q.pin)
-    if q.figures:
-        out["figures"] = q.figures
+    if q.figures is not None:
+        said, there = q.figures
+        out["figures"] = (f"the source gives {', '.join(there) or 'no figure'} where the quote "
+                          f"says {', '.join(said) or 'no figure'}")
     if not a.found and a.nearest is not None:
         out["nearest"] = {"start": a.nearest.start, "end": a.nearest.end,
                           "score": round(a.nearest.score, 1), "text": a.nearest.text}
@@ -111,10 +128,12 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "id": f.series.id,
         "kind": f.series.kind.value,
         "verdict": f.verdict.value,
-        "explanation": f.explanation,
+        "explanation": explain(f),
         "claims": list(f.claims),
         "conflicts": list(f.conflicts),
-        "assumptions": list(f.assumptions),
+        "assumptions": [plain(sentence(a)) for a in f.assumptions],
+        "origins": len(f.origins),
+        "reasons": [reason_dict(r) for r in f.reasons],
     }
     if f.series.kind.value == "annual":
         fy = f.first_year
@@ -123,3 +142,41 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
             else None if fy is None else fmt_years(fy)
         )
     return out
+
+
+def _value(claim: Claim) -> str | None:
+    wording = getattr(claim, "wording", "")
+    if wording:
+        return str(wording)
+    return None if claim.value is None else str(claim.value)
+
+
+def reason_dict(r: Reason) -> dict[str, Any]:
+    """A reason as JSON: its kind, its claims and its facts as plain values."""
+    return {"kind": r.kind, "claims": list(r.claims),
+            **{k: _plain_value(v) for k, v in r.facts}}
+
+
+def _plain_value(v: Any) -> Any:
+    if v is None or isinstance(v, bool | int | float | str):
+        return v
+    if isinstance(v, Reason):
+        return reason_dict(v)
+    if isinstance(v, Interval):
+        return {"low": _num(v.low), "high": _num(v.high)}
+    if isinstance(v, Span):
+        return {"start": v.earliest.isoformat(), "end": v.latest.isoformat()}
+    if isinstance(v, When):
+        return {"start": v.span.earliest.isoformat(), "end": v.span.latest.isoformat(),
+                "inferred": v.inferred}
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    if isinstance(v, tuple | list):
+        return [_plain_value(x) for x in v]
+    return str(v)
+
+
+def _num(n: object) -> int | float | None:
+    if n is None:
+        return None
+    return n if isinstance(n, int) else float(str(n))

@@ -19,7 +19,9 @@ import attrs
 import jinja2
 from markupsafe import Markup
 
-from factcheck.reconcile import DateInference, Verdict
+from factcheck.dating import DateInference
+from factcheck.reconcilers import Verdict
+from factcheck.render import words
 from factcheck.results import ClaimResult, QuoteResult, Results, Support
 
 _PACKAGED = Path(__file__).parent.parent / "templates"  # inside an installed wheel
@@ -127,8 +129,15 @@ def _date_label(report: Results, source_id: str) -> str:
         return source.published.isoformat()
     inference: DateInference | None = report.inference(source_id)
     if inference is not None and inference.span is not None:
-        return str(inference)
+        return words.inference_words(inference)
     return "undated"
+
+
+def _source_name(report: Results, source_id: str) -> str:
+    """A source as an editor names it: its publisher (or title) and its date."""
+    source = report.source(source_id)
+    name = source.publisher or source.label
+    return f"{name}, {_date_label(report, source_id)}"
 
 
 def render_brief(report: Results, title: str | None = None, template: str = "brief.md.j2") -> str:
@@ -142,11 +151,19 @@ def render_brief(report: Results, title: str | None = None, template: str = "bri
         "consistent": sum(f.verdict is Verdict.CONSISTENT for f in report.findings),
         "consistent_if": sum(f.verdict is Verdict.CONSISTENT_IF for f in report.findings),
         "conflict": sum(f.verdict is Verdict.CONFLICT for f in report.findings),
+        "uncorroborated": sum(f.verdict is Verdict.UNCORROBORATED for f in report.findings),
+        "unchecked": sum(f.verdict is Verdict.UNCHECKED for f in report.findings),
     }
     ids = frozenset({c.id for c in report.claims} | {s.id for s in report.sources}
                     | {f.series.id for f in report.findings})
     context: dict[str, Any] = {
         "explain": lambda text: explain(text, ids, refs),
+        "finding_text": lambda f: explain(
+            words.explain(f, source=lambda sid: _source_name(report, sid)), ids, refs),
+        "problem_text": lambda c: explain(words.problems_text(c.problems), ids, refs),
+        "inference_words": words.inference_words,
+        "inference_reasons": lambda i: [explain(words.plain(r), ids, refs)
+                                        for r in words.inference_reasons(i)],
         "title": title or "Fact-check brief",
         "report": report,
         "counts": counts,
