@@ -550,10 +550,18 @@ def anchor(
         return _NOT_FOUND
     shortcut = _SHORTCUTS and (hint is None or options.max_displacement is None)
     if shortcut and not prefix and not suffix:
-        # The common case, decided without the machinery: no context, one exact place.
+        # The common cases, decided without the machinery: no context, one exact place,
+        # or no exact place and one place after normalisation.
         at = text.find(quote)
         if at != -1 and text.rfind(quote) == at:  # the first place is the last one
             return Anchor("found", at, at + len(quote), "exact", 100.0, quote)
+        if at == -1:
+            norm = _normalized(text)
+            needle = normalize(quote).text.strip(" ")
+            at = norm.text.find(needle) if needle else -1
+            if at != -1 and norm.text.rfind(needle) == at:
+                start, end = norm.to_original(at, at + len(needle))
+                return Anchor("found", start, end, "normalized", 100.0, text[start:end])
     scorer = _Scorer(text, prefix, suffix)
     state = _Search(text, scorer, hint, options)
 
@@ -573,10 +581,6 @@ def anchor(
     if not needle:
         return state.not_found()
     at = norm.text.find(needle)
-    if shortcut and at != -1 and scorer.parts == 1 and norm.text.rfind(needle) == at:
-        # one place, no context: found (the normalised needle is never empty here)
-        start, end = norm.to_original(at, at + len(needle))
-        return Anchor("found", start, end, "normalized", 100.0, text[start:end])
     spans: dict[tuple[int, int], None] = {}
     while at != -1:
         spans[norm.to_original(at, at + len(needle))] = None
