@@ -313,7 +313,9 @@ def _row_within(pattern: str, text: str, k: int) -> list[int] | None:
     # A match on band [d, d + k] starts in [d - k, d + 2k] and ends by d + m + 3k.
     starts = np.maximum(np.unique(dense) - k - 1, 0)
     ends = np.minimum(starts + (m + 4 * k + 2), n)
-    new = np.concatenate(([True], starts[1:] > ends[:-1]))
+    # Windows less than a pattern apart are merged: fewer, longer windows cost less to cut
+    # from the text's masks than many short ones.
+    new = np.concatenate(([True], starts[1:] > ends[:-1] + m))
     spans = list(zip(starts[new].tolist(),
                      np.maximum.reduceat(ends, np.flatnonzero(new)).tolist(), strict=True))
     if sum(b - a for a, b in spans) * 2 > n:
