@@ -395,3 +395,27 @@ def fingerprints(texts: Sequence[Text]) -> tuple[U64, I64, I64]:
         )
     owner = np.searchsorted(bases, chosen, side="right").astype(np.int64) - 1
     return hashes, owner, chosen - bases[owner]
+
+
+def confirmed(window: str, keys: U64, need: int, k: int, q: int) -> bool:
+    """Whether *window* holds a diagonal band of width *k* with at least *need* of the
+    pattern's q-grams *keys* (every position of the window counted, not one in STEP): the
+    q-gram lemma at full strength, for the few windows the sampled index lets through."""
+    if need <= 0:
+        return True
+    found = gram_keys(encode(window), q)
+    if len(found) < need:
+        return False
+    order = np.argsort(found)
+    ranked = found[order]
+    lo = np.searchsorted(ranked, keys, side="left")
+    sizes = np.searchsorted(ranked, keys, side="right") - lo
+    total = int(sizes.sum())
+    if total < need:
+        return False
+    firsts = np.cumsum(sizes) - sizes
+    take = np.repeat(lo - firsts, sizes) + np.arange(total)
+    diagonals = order[take] - np.repeat(np.arange(len(keys)), sizes)
+    diagonals.sort()
+    return bool((diagonals[need - 1 :] - diagonals[: total - need + 1] <= k).any())
+

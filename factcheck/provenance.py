@@ -239,6 +239,14 @@ def _find_in(
     else:
         keys = _index.gram_keys(_index.encode(needle), part.q)
         windows = part.index.windows(keys, need, k, len(needle), counters)
+        # The index holds one q-gram in two; before anchoring, count them all in the
+        # window (the lemma's full count, t = m + 1 - q(k + 1)).
+        full_need = len(needle) + 1 - part.q * (k + 1)
+        windows = {
+            j: kept for j, spans in windows.items()
+            if (kept := [(lo, hi) for lo, hi in spans if _index.confirmed(
+                part.texts[j].text[lo:hi], keys, full_need, k, part.q)])
+        }
     hits = []
     for j, spans in sorted(windows.items()):
         hit = _verify(part, j, spans, passage, options, counters)
