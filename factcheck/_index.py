@@ -16,16 +16,14 @@ Dask workers, and the corpus merges their answers.
 
 from __future__ import annotations
 
-import functools
 import math
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from factcheck.text import _MAPPED, _REMOVED, normalize
+from factcheck.text import _MAPPED, _all_simple, normalize
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
@@ -83,23 +81,6 @@ class Text:
 _ASCII_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
 
 
-def _simple(c: str) -> bool:
-    """Whether normalisation maps *c* to itself or one ASCII character, whatever its
-    neighbours: a mapped quote or dash, whitespace, or a stable Latin letter or sign that
-    composes with nothing before it (below U+0370, no combining class)."""
-    if c in _MAPPED or c.isspace():
-        return True
-    return (
-        c < "\u0370" and c not in _REMOVED and unicodedata.combining(c) == 0
-        and unicodedata.normalize("NFKC", c) == c
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _simple_set(chars: frozenset[str]) -> bool:
-    return all(_simple(c) for c in chars)
-
-
 _ASCII_WS = np.zeros(128, dtype=bool)
 _ASCII_WS[[ord(c) for c in _ASCII_SPACE]] = True
 
@@ -108,14 +89,14 @@ def text_of(body: str) -> Text:
     """The normalised text of *body* and its checkpoints (see :class:`Text`).
 
     Without :func:`factcheck.text.normalize` when that can be done in numpy: ASCII text,
-    and text whose other characters are all simple (see :func:`_simple`) -- there,
+    and text whose other characters are all simple (see :func:`factcheck.text._simple`) -- there,
     normalisation maps quotes and dashes one to one and collapses each whitespace run to
     one space spanning it.
     """
     if body.isascii():
         return _collapsed(body, np.frombuffer(body.encode("ascii"), dtype=np.uint8), ())
     others = frozenset(c for c in set(body) if c >= "\x80")
-    if not _simple_set(others):
+    if not _all_simple(others):
         return _general(body)
     codes = np.frombuffer(body.encode("utf-32-le"), dtype=np.uint32).copy()
     spaces = []

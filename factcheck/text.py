@@ -21,6 +21,7 @@ Case is kept: folding case is a choice for the fuzzy matcher, not for normalisat
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -102,25 +103,55 @@ def normalize(text: str) -> Normalized:
     ' two lines '
     """
     if text.isascii():
-        return _normalize_ascii(text)
+        return _collapse(text, text, _ASCII_RUN)
+    others = frozenset(c for c in set(text) if c >= "\x80")
+    if _all_simple(others):
+        mapped = text
+        for c in others & _MAPPED.keys():
+            mapped = mapped.replace(c, _MAPPED[c])
+        return _collapse(text, mapped, _UNICODE_RUN)
     return _normalize_general(text)
+
+
+def _simple(c: str) -> bool:
+    """Whether normalisation maps *c* to itself or to one ASCII character whatever its
+    neighbours: a mapped quote or dash, whitespace, or a stable Latin letter or sign that
+    composes with nothing before it (below U+0370, no combining class, NFKC-stable)."""
+    if c in _MAPPED or c.isspace():
+        return True
+    return (
+        c < "\u0370" and c not in _REMOVED and unicodedata.combining(c) == 0
+        and unicodedata.normalize("NFKC", c) == c
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _all_simple(chars: frozenset[str]) -> bool:
+    return all(_simple(c) for c in chars)
 
 
 # In ASCII, normalisation only collapses each whitespace run (str.isspace: \t \n \v \f \r,
 # \x1c-\x1f and the space) to one space spanning the run; a lone space stays as it is.
 _ASCII_RUN = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1f ]{2,}|[\t\n\x0b\x0c\r\x1c-\x1f]")
+_UNICODE_RUN = re.compile(r"\s{2,}|[^\S ]")  # \s is str.isspace
 
 
 def _normalize_ascii(text: str) -> Normalized:
     """:func:`normalize` of an ASCII text, the same answer in a few C-level passes."""
+    return _collapse(text, text, _ASCII_RUN)
+
+
+def _collapse(text: str, mapped: str, run: re.Pattern[str]) -> Normalized:
+    """*mapped*, a one-to-one image of *text*, with every whitespace *run* made one space
+    spanning it (a lone space stays as it is)."""
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    for match in _ASCII_RUN.finditer(text):
+    for match in run.finditer(mapped):
         a, b = match.span()
         if a > pos:
-            pieces.append(text[pos:a])
+            pieces.append(mapped[pos:a])
             starts.extend(range(pos, a))
             ends.extend(range(pos + 1, a + 1))
         pieces.append(" ")
@@ -128,7 +159,7 @@ def _normalize_ascii(text: str) -> Normalized:
         ends.append(b)
         pos = b
     if pos < len(text):
-        pieces.append(text[pos:])
+        pieces.append(mapped[pos:])
         starts.extend(range(pos, len(text)))
         ends.extend(range(pos + 1, len(text) + 1))
     return Normalized("".join(pieces), tuple(starts), tuple(ends))

@@ -164,3 +164,13 @@ def test_the_ascii_normalisation_is_the_general_one(text: str) -> None:
     from factcheck import text as module
 
     assert module._normalize_ascii(text) == module._normalize_general(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_normalize_is_the_general_path(text: str) -> None:
+    """Law: normalize()'s fast paths (ASCII, simple Latin text with typographic quotes,
+    dashes and odd spaces) give the character-by-character path's text and maps."""
+    from factcheck import text as module
+
+    assert module.normalize(text) == module._normalize_general(text)
