@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import sub
 from typing import Any, Literal
 
@@ -320,22 +320,18 @@ def _row_within(pattern: str, text: str, k: int) -> list[int] | None:
                      np.maximum.reduceat(ends, np.flatnonzero(new)).tolist(), strict=True))
     if sum(b - a for a, b in spans) * 2 > n:
         return None  # most of the text: no gain
-    # The windows laid end to end, k + 1 empty positions between them (no character of the
-    # pattern there), their masks cut from the whole text's.
-    index = _index(text)
-    cuts = []
+    # The windows laid end to end, k + 1 characters the pattern lacks between them; their
+    # masks are built for this short text alone (cheaper, cold or warm, than cutting them
+    # from the whole text's).
+    filler = next(c for c in chain("\x00\x01\x02", map(chr, range(0xE000, 0xF900)))
+                  if c not in pattern)
+    joined = (filler * (k + 1)).join(text[a:b] for a, b in spans)
+    index = _TextIndex(joined)
+    row = _kernel([index.mask(c) for c in pattern], len(joined))
     at = 0
     for a, b in spans:
-        cuts.append((a, (1 << (b - a)) - 1, at))
+        far[a + 1 : b + 1] = row[at + 1 : at + 1 + b - a]
         at += b - a + k + 1
-    size = at - k - 1
-    masks = {}
-    for c in set(pattern):
-        whole = index.mask(c)
-        masks[c] = sum(((whole >> a) & keep) << to for a, keep, to in cuts)
-    joined = _kernel([masks[c] for c in pattern], size)
-    for (a, b), (_, _, to) in zip(spans, cuts, strict=True):
-        far[a + 1 : b + 1] = joined[to + 1 : to + 1 + b - a]
     return far
 
 
