@@ -76,7 +76,8 @@ PARSE_CASES = [
     # counts
     ("61", C(61)),
     ("61 countries", C(61)),
-    ("co-sponsors: 61", None),
+    ("co-sponsors: 61", C(61)),
+    ("335-37", V(335, 37)),
     ("58 member states", C(58)),
     ("41 UN member states", C(41)),
     ("the first 41 member states", C(41, "first")),
@@ -259,7 +260,6 @@ ERROR_CASES = [
     ("", "the text is empty"),
     ("lots", "no number, ordinal or year in it"),
     ("more than", "no number, ordinal or year in it"),
-    ("335-37", "'335-37' is a pair of numbers"),
     ("2022-2019", "the year span '2022-2019' runs backwards"),
     ("11:00", "'11' is part of a date, a time or an identifier"),
     ("COVID-19", "'19' is part of a date, a time or an identifier"),
@@ -269,7 +269,7 @@ ERROR_CASES = [
     ("since 61", "'since' needs a four-digit year after it"),
     ("21 years ago", "is a point in time or an age"),
     ("61 foo 5", "'61' reads as '61' but 'foo 5' after it is not part of it"),
-    ("co-sponsors: 61", "expected a figure such as '61'"),
+    ("co-sponsors; 61", "expected a figure such as '61'"),
 ]
 
 
@@ -467,7 +467,7 @@ FIND_CASES = [
     ("for the 5th successive year", [("5th successive year", "5th year")]),
     ("in a 2019-2022 vote", [("2019-2022 vote", "2,019-2,022 vote")]),
     ("from 2019–2022 and in 2023", [("from 2019–2022", "2019-2022"), ("2023", "2023")]),
-    ("between 50 and 60 countries", [("50", "50"), ("60", "60")]),
+    ("between 50 and 60 countries", [("between 50 and 60", "between 50 and 60")]),
     ("it adopted it twice", [("twice", "2 times")]),
     ("60 or more countries", [("60 or more", "at least 60")]),
     ("for more than a decade", [("more than a decade", "more than 10 years")]),

@@ -128,6 +128,10 @@ QUALIFIERS = (
     "nearly",
     "first",
     "since",
+    "between",
+    "before",
+    "after",
+    "until",
 )
 """The canonical qualifiers; every wording maps to one of these (see the module docs)."""
 
@@ -185,6 +189,8 @@ class Quantity:
     unit: str = ""
     years: tuple[int, ...] = attrs.field(default=(), converter=_years_tuple)
     other: Number | None = attrs.field(default=None, converter=_canon_opt)
+    season: bool = False
+    abstentions: int | None = None
 
     def __attrs_post_init__(self) -> None:
         problem = self._problem()
@@ -205,10 +211,23 @@ class Quantity:
             return "years must be whole numbers"
         if self.years and k is not Kind.YEARS:
             return "only a YEARS quantity lists years"
-        if self.other is not None and k is not Kind.VOTE:
-            return "only a VOTE has an 'against' count (other)"
-        if q == "since" and k is not Kind.YEAR:
-            return "'since' goes with a year"
+        if self.other is not None and k is not Kind.VOTE and q != "between":
+            return "only a VOTE has an 'against' count (other), and a range its upper end"
+        if q == "between":
+            if k not in (Kind.COUNT, Kind.DURATION) or self.other is None:
+                return "'between' goes with a count or duration and its upper end (other)"
+            if self.other <= n:
+                return f"a range's upper end ({self.other}) must exceed its lower end ({n})"
+        if q in ("since", "before", "after", "until") and k is not Kind.YEAR:
+            return f"{q!r} goes with a year"
+        if self.season and k is not Kind.YEARS:
+            return "only a YEARS quantity lists seasons"
+        if self.abstentions is not None:
+            if k is not Kind.VOTE:
+                return "only a VOTE has abstentions"
+            if isinstance(self.abstentions, bool) or not isinstance(self.abstentions, int) \
+                    or self.abstentions < 0:
+                return "abstentions are a whole number, 0 or more"
         if q == "first" and (k is not Kind.COUNT or self.unit or not isinstance(n, int)):
             return "'first' goes with a whole count without a unit"
         if k is Kind.VOTE:
@@ -252,6 +271,14 @@ class Quantity:
         n, q = self.number, self.qualifier
         if self.kind is Kind.YEARS:
             return Interval(self.years[0], self.years[-1])
+        if q == "between":
+            return Interval(n, self.other)
+        if q == "before":
+            return Interval(None, n - 1)
+        if q == "after":
+            return Interval(n + 1, None)
+        if q == "until":
+            return Interval(None, n)
         if self.kind in (Kind.YEAR, Kind.VOTE) or q in ("", "first"):
             return Interval.point(n)
         whole = isinstance(n, int)
@@ -297,7 +324,14 @@ class Quantity:
         k, n, q = self.kind, self.number, self.qualifier
         if k is Kind.VOTE:
             assert self.other is not None
-            return f"{_grouped(n)}-{_grouped(self.other)} vote"
+            vote = f"{_grouped(n)}-{_grouped(self.other)} vote"
+            if self.abstentions is not None:
+                vote += f", {_grouped(self.abstentions)} abstention"
+                vote += "" if self.abstentions == 1 else "s"
+            return vote
+        if k is Kind.YEARS and self.season:
+            runs = ", ".join(f"{y}-{(y + 1) % 100:02d}" for y in self.years)
+            return runs if all(map(_in_bare_range, self.years)) else f"in {runs}"
         if k is Kind.YEARS:
             runs = ", ".join(
                 f"{a}-{b}" if a != b or len(self.years) == 1 else str(a)
@@ -306,12 +340,19 @@ class Quantity:
             return runs if all(map(_in_bare_range, self.years)) else f"in {runs}"
         if k is Kind.YEAR:
             assert isinstance(n, int)
-            if q == "since":
-                return f"since {n}"
+            if q:
+                return f"{q} {n}"
             return str(n) if _in_bare_range(n) else f"in {n}"
         if k is Kind.ORDINAL:
             assert isinstance(n, int)
             body = f"{_grouped(n)}{_suffix(n)}" + (f" {self.unit}" if self.unit else "")
+        elif q == "between":
+            assert self.other is not None
+            last = self.other
+            body = f"between {_grouped(n)} and {_grouped(last)}"
+            if self.unit:
+                body += f" {self.unit}s"
+            return body
         elif k is Kind.DURATION:
             body = f"{_grouped(n)} {'year' if n == 1 else 'years'}"
         else:

@@ -1,0 +1,139 @@
+"""Vote tallies in every common form: "335-37 vote", "voted 187-3", "by 187 votes to 3",
+"187 in favour, 3 against, with 2 abstentions".
+
+A pair of numbers is a vote only when its own words say so (a vote word next to it) or
+its sentence speaks of a vote; "won 3-1" is a score and is not read.
+"""
+
+from __future__ import annotations
+
+from factcheck.figures._base import _Base, _Match
+from factcheck.figures._vocab import _SCORE_WORDS, _VOTE_VERBS, _VOTE_WORDS
+from factcheck.values.numbers import _words
+from factcheck.values.quantity import Kind, Quantity
+
+_LEGISLATIVE = _words(
+    "resolution resolutions bill bills motion amendment legislation measure senate house "
+    "assembly parliament lawmakers legislators senators delegates congress council chamber "
+    "referendum nominee nomination"
+)
+_FAVOUR = ("favour", "favor")
+
+
+class _VoteRules(_Base):
+    def _pair(self, j: int) -> tuple[int, int] | None:
+        """"187-3" at token *j*: two whole numbers joined by a dash."""
+        toks, n = self.toks, len(self.toks)
+        a = self.whole(j, paired_ok=True)
+        if a is None or j + 2 >= n or toks[j + 1].kind != "dash":
+            return None
+        if j not in self.pair_start and (j in self.paired or j + 2 in self.paired):
+            return None  # glued to other numbers: "0-2000 - 5"
+        b = self.whole(j + 2, paired_ok=True)
+        return None if b is None else (a, b)
+
+    def _to_pair(self, j: int) -> tuple[int, int] | None:
+        """"187 to 3" at token *j*."""
+        a, b = self.whole(j), self.whole(j + 2)
+        if a is None or b is None or not self.word(j + 1, "to"):
+            return None
+        return a, b
+
+    def vote_sentence(self, idx: int) -> bool:
+        """The sentence of token *idx* speaks of a vote (not of a match or a score)."""
+        words = self.sentence_words(idx)
+        if words & _SCORE_WORDS - _VOTE_VERBS - {"defeated"}:
+            return False
+        return bool(words & _VOTE_WORDS) or bool(words & _VOTE_VERBS and words & _LEGISLATIVE)
+
+    def _vote(self, i: int) -> _Match | None:  # noqa: C901 - one form a line
+        n = len(self.toks)
+        if i >= n:
+            return None
+        cue = self.word(i, "voted") or (
+            self.word(i, *_VOTE_VERBS) and (not self.find or self.vote_sentence(i))
+        )
+        by = self.word(i, "by") and (not self.find or self.vote_sentence(i))
+        if self.word(i, "vote", "votes") and self.word(i + 1, "of"):
+            got = self._tally(i + 2, cued=True)
+        elif cue or by:
+            k = i + 1
+            if by and self.word(k, "a", "an"):
+                k += 1  # "by a 187-3 margin"
+            got = self._tally(k, cued=True)
+        else:
+            got = self._tally(i, cued=False)
+        if got is None:
+            return None
+        (a, b), end = got
+        abstentions, end = self._abstentions(end)
+        return _Match(i, end, Quantity(Kind.VOTE, a, other=b, abstentions=abstentions))
+
+    def _tally(self, j: int, *, cued: bool) -> tuple[tuple[int, int], int] | None:
+        """The tally at *j* and the token after it; *cued*: a vote word comes before it.
+
+        Without a cue, a bare "187-3" or "187 to 3" is a vote in a sentence about a vote
+        (anywhere, when a whole phrase is read), and only when the first count is larger.
+        """
+        plain = not self.find or self.vote_sentence(j)
+        if not cued and self.year_at(j, ext=True, paired_ok=True) is not None:
+            plain = False  # "2019-22", "1955-56": years
+        if (p := self._pair(j)) is not None:
+            end = j + 3
+            if self.word(end, "vote", "votes"):
+                return p, end + 1
+            if self.word(end, "tally", "margin") and plain:
+                return p, end + 1
+            return (p, end) if cued or (plain and p[0] >= p[1]) else None
+        if (p := self._to_pair(j)) is not None:
+            end = j + 3
+            if self.word(end, "vote", "votes"):
+                return p, end + 1
+            return (p, end) if cued or (plain and p[0] > p[1]) else None
+        a = self.whole(j)
+        if a is None:
+            return None
+        k = j + 1
+        if self.word(k, "votes"):
+            k += 1
+        if self.word(k, "to"):  # "187 votes to 3", "187 votes to 3 against"
+            b = self.whole(k + 1)
+            if b is None or k == j + 1:
+                return None
+            end = k + 2
+            if self.word(end, "against"):
+                end += 1
+            return (a, b), end
+        if self.words_at(k, ("in",)) and self.word(k + 1, *_FAVOUR):
+            k += 2
+        elif self.word(k, "for"):
+            k += 1
+        else:
+            return None
+        if k < len(self.toks) and self.toks[k].text == ",":
+            k += 1
+        if self.word(k, "and", "to", "with"):
+            k += 1
+        b = self.whole(k)
+        if b is None:
+            return None
+        k += 1
+        if self.word(k, "votes"):
+            k += 1
+        if not self.word(k, "against"):
+            return None
+        return (a, b), k + 1
+
+    def _abstentions(self, end: int) -> tuple[int | None, int]:
+        """", with 2 abstentions" after a tally: the count and the token after it."""
+        k = end
+        if k < len(self.toks) and self.toks[k].text == ",":
+            k += 1
+        if self.word(k, "with", "and"):
+            k += 1
+        count = self.whole(k)
+        if count is None:
+            return None, end
+        if self.word(k + 1, "abstentions", "abstention", "abstaining", "abstained"):
+            return count, k + 2
+        return None, end
