@@ -976,8 +976,16 @@ def quantities(draw: st.DrawFn) -> Quantity:
     if kind is Kind.COUNT:
         if draw(st.booleans()):
             return C(draw(st.integers(0, 10**7)), "first")
+        if draw(st.integers(0, 4)) == 0:
+            low = draw(numbers)
+            return Quantity(Kind.COUNT, low, "between", draw(st.sampled_from(["", "time"])),
+                            other=low + draw(st.integers(1, 10**6)))
         return C(draw(numbers), draw(count_qualifiers), draw(st.sampled_from(["", "time"])))
     if kind is Kind.DURATION:
+        if draw(st.integers(0, 4)) == 0:
+            low = draw(st.integers(0, 500))
+            return Quantity(Kind.DURATION, low, "between", "year", other=low + draw(
+                st.integers(1, 50)))
         return D(draw(numbers), draw(count_qualifiers))
     if kind is Kind.ORDINAL:
         return O(
@@ -986,11 +994,13 @@ def quantities(draw: st.DrawFn) -> Quantity:
             draw(count_qualifiers),
         )
     if kind is Kind.YEAR:
-        return Y(draw(years), draw(st.sampled_from(["", "since"])))
+        return Y(draw(years), draw(st.sampled_from(["", "since", "before", "after", "until"])))
     if kind is Kind.YEARS:
-        ys = draw(st.lists(years, min_size=1, max_size=8))
-        return Quantity(Kind.YEARS, min(ys), years=ys)
-    return V(draw(st.integers(0, 10**6)), draw(st.integers(0, 10**6)))
+        ys = draw(st.lists(st.integers(1000, 2998), min_size=1, max_size=8))
+        return Quantity(Kind.YEARS, min(ys), years=ys, season=draw(st.booleans()))
+    abstentions = draw(st.one_of(st.none(), st.integers(0, 10**4)))
+    return Quantity(Kind.VOTE, draw(st.integers(0, 10**6)), other=draw(st.integers(0, 10**6)),
+                    abstentions=abstentions)
 
 
 bounds = st.one_of(

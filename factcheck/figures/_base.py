@@ -139,13 +139,18 @@ class _Base:
         if p == idx - 2:  # "No. 5"
             return word.low in _ID_ABBREVIATIONS
         if word.low in _ID_NOUNS:
-            return True
+            # "the bill 220 to 207", "the resolution 187-3": a tally after the noun
+            tally = idx in self.pair_start or (
+                self.word(idx + 1, "to") and idx + 2 < len(toks) and toks[idx + 2].kind == "num"
+            )
+            return not (word.text.islower() and tally)
         if toks[idx].plain_int and len(toks[idx].text) == 4 and _in_bare_range(
             int(toks[idx].text)
         ):
             return False  # "AC Milan 2003 and 2007", "Euro 2016": a year after a name
         return (
             word.text[:1].isupper()
+            and not word.low.endswith("'s")  # "Japan's 124 million": a possessive, no name
             and word.low not in _COMMON
             and word.low not in _MONTHS
             and not self._sentence_initial(p)

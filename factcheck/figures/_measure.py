@@ -21,6 +21,9 @@ from factcheck.values.numbers import Number, _words
 from factcheck.values.numberwords import _NUMBER_VOCAB, _read, _split_words
 from factcheck.values.quantity import Kind, Quantity
 
+_SCALE_WORDS = _words("hundred thousand million billion trillion")
+_CURRENCY = frozenset("$£€¥")
+_VAGUE_BEFORE = _words("several few many countless numerous")
 _DETERMINERS = _words("the its their his her our this")
 _AFTER_BARE_ORDINAL = _words("in since so overall this ever")
 
@@ -38,7 +41,10 @@ class _MeasureRules(_Base):
     def _measure(self, i: int) -> _Match | None:
         q = self._qualifier(i)
         if q is not None:
-            m = self._measure_body(i, q[1], q[0], verb=self.toks[i].low in _VERB_QUALIFIERS)
+            j = q[1]
+            if j + 1 < len(self.toks) and self.toks[j].text in _CURRENCY and self.toks[j + 1].glued:
+                j += 1  # "topped $1 billion"
+            m = self._measure_body(i, j, q[0], verb=self.toks[i].low in _VERB_QUALIFIERS)
             if m is not None:
                 return m
         return self._measure_body(i, i, "", verb=False)
@@ -120,8 +126,8 @@ class _MeasureRules(_Base):
         else:
             atoms, boundary, ends = self.atoms_at(j)
             reading = _read(atoms, boundary, ordinal_ok=True)
-            if reading is None:
-                return None
+            if reading is None or (atoms[0] in _SCALE_WORDS and self.word(j - 1, *_VAGUE_BEFORE)):
+                return None  # "several hundred", "a few thousand": no agreed width
             value, end = reading.value, ends[reading.end]
             ordinal, dozen = reading.ordinal, reading.dozen
             single_word = reading.end == 1 and isinstance(atoms[0], str)
@@ -172,7 +178,9 @@ class _MeasureRules(_Base):
         if (
             not qual
             and start == j
-            and self.word(j - 1, *_DETERMINERS)
+            and j > 0
+            and self.toks[j - 1].kind == "word"
+            and (self.toks[j - 1].low in _DETERMINERS or self.toks[j - 1].low.endswith("'s"))
             and self.word(end, *_AFTER_BARE_ORDINAL)
         ):
             return _Match(start, end, Quantity(Kind.ORDINAL, value))
@@ -209,7 +217,7 @@ class _MeasureRules(_Base):
             end + 1, "thousands", "millions", "billions"
         ):
             value, end = value * _VAGUE_PLURALS[self.toks[end + 1].low] // 2, end + 2
-        elif low == "scores" and (not self.word(end, "of") or self._numeric(end + 1)):
+        elif low == "scores" and self.find and (not self.word(end, "of") or self._numeric(end + 1)):
             return None  # "test scores", "scores of 3-1"
         return _Match(start, end, Quantity(Kind.COUNT, value, "at least"))
 
@@ -225,26 +233,49 @@ class _MeasureRules(_Base):
         value = 10 * _VAGUE_PLURALS[self.toks[j + 2].low]
         return _Match(start, j + 3, Quantity(Kind.COUNT, value, "at least"))
 
+    def _number_at(self, j: int) -> tuple[Number, int] | None:
+        """A plain number at token *j* ("15", "2.5", "fifteen", "1.5 million") and its end."""
+        if j >= len(self.toks) or self.toks[j].kind not in ("num", "word"):
+            return None
+        atoms, boundary, ends = self.atoms_at(j)
+        reading = _read(atoms, boundary, ordinal_ok=False)
+        if reading is None or reading.dozen or reading.ordinal:
+            return None
+        return reading.value, ends[reading.end]
+
     def _range(self, start: int, j: int) -> _Match | None:
         """"between 10 and 15", "10-15 people", "10 to 15 people": a count from 10 to 15."""
-        if self.word(j, "between"):
-            low, high, k = self.whole(j + 1), self.whole(j + 3), j + 4
-            if not self.word(j + 2, "and"):
+        between = self.word(j, "between")
+        low: Number | None
+        high: Number | None
+        if between:
+            first = self._number_at(j + 1)
+            if first is None or not self.word(first[1], "and"):
                 return None
+            last = self._number_at(first[1] + 1)
+            if last is None:
+                return None
+            (low, _), (high, k) = first, last
         elif self.word(j - 1, "from") or self.word(j - 1, *_SCORE_WORDS):
             return None  # "rose from 10 to 15", "won 3-1"
         elif j in self.pair_start:
-            low, high, k = self.whole(j, paired_ok=True), self.whole(j + 2, paired_ok=True), j + 3
-        elif self.word(j + 1, "to"):
-            low, high, k = self.whole(j), self.whole(j + 2), j + 3
+            if not self.usable(j, paired_ok=True) or not self.usable(j + 2, paired_ok=True):
+                return None
+            low, high, k = self.toks[j].value, self.toks[j + 2].value, j + 3
         else:
-            return None
-        if low is None or high is None or high <= low:
+            first = self._number_at(j)
+            if first is None or not self.word(first[1], "to"):
+                return None
+            last = self._number_at(first[1] + 1)
+            if last is None:
+                return None
+            (low, _), (high, k) = first, last
+        if high <= low:
             return None
         unit = self._unit_after(k, ordinal=False)
         if unit is not None and unit[0] == "ago":
             return None
-        if self.find and not self.word(j, "between"):
+        if self.find and not between:
             noun = unit is not None or (self.content_word(k) and not self.word(k, *_SCORE_WORDS))
             if not noun:
                 return None  # "10-15." alone may be a score

@@ -53,6 +53,9 @@ _QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
     ("upward", "of"): "more than",
     ("north", "of"): "more than",
     ("passed",): "more than",
+    ("passes",): "more than",
+    ("passing",): "more than",
+    ("crossed",): "more than",
     ("surpassed",): "more than",
     ("surpassing",): "more than",
     ("topped",): "more than",
@@ -106,7 +109,7 @@ _QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
 _QUALIFIER_MAX = max(map(len, _QUALIFIER_PHRASES))
 # verbs that qualify a bare figure ("the toll passed 9,500") but not a counted noun
 # ("the House passed 5 bills")
-_VERB_QUALIFIERS = _words("passed")
+_VERB_QUALIFIERS = _words("passed passes passing")
 _POST_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("or", "more"): "at least",
     ("or", "over"): "at least",
@@ -150,7 +153,7 @@ _SEASON_NOUNS = _words("season seasons campaign campaigns term terms")
 _TITLE_NOUNS = _words(
     "title titles cup crown trophy championship win victory triumph medal gold slam major "
     "pennant premiership league scudetto bowl final appearance win cap goal term success "
-    "straight-win defeat loss"
+    "straight-win defeat loss edition session season"
 )
 # words that may stand between an ordinal and its title noun ("14th European Cup",
 # "fifth Champions League title", "record-extending 14th league crown")
@@ -182,7 +185,7 @@ _VOTE_WORDS = _words(
 )
 _VOTE_VERBS = _words(
     "passed adopted approved rejected defeated confirmed endorsed ratified carried "
-    "backed overrode overturned"
+    "backed overrode overturned ruled"
 )
 # glued scraping artefacts: "straightyear" is "straight year"
 _GLUED_UNITS = {

@@ -15,7 +15,7 @@ from factcheck.values.quantity import Kind, Quantity
 _LEGISLATIVE = _words(
     "resolution resolutions bill bills motion amendment legislation measure senate house "
     "assembly parliament lawmakers legislators senators delegates congress council chamber "
-    "referendum nominee nomination"
+    "referendum nominee nomination court justices judges panel board commission"
 )
 _FAVOUR = ("favour", "favor")
 
@@ -39,10 +39,14 @@ class _VoteRules(_Base):
             return None
         return a, b
 
+    def score_sentence(self, idx: int) -> bool:
+        """The sentence of token *idx* speaks of a match or a score (in running text)."""
+        return self.find and bool(self.sentence_words(idx) & _SCORE_WORDS - _VOTE_VERBS)
+
     def vote_sentence(self, idx: int) -> bool:
         """The sentence of token *idx* speaks of a vote (not of a match or a score)."""
         words = self.sentence_words(idx)
-        if words & _SCORE_WORDS - _VOTE_VERBS - {"defeated"}:
+        if self.score_sentence(idx):
             return False
         return bool(words & _VOTE_WORDS) or bool(words & _VOTE_VERBS and words & _LEGISLATIVE)
 
@@ -82,7 +86,8 @@ class _VoteRules(_Base):
             end = j + 3
             if self.word(end, "vote", "votes"):
                 return p, end + 1
-            if self.word(end, "tally", "margin") and plain:
+            named = self.word(end, "tally", "margin", "decision", "ruling")
+            if named and not self.score_sentence(j):
                 return p, end + 1
             return (p, end) if cued or (plain and p[0] >= p[1]) else None
         if (p := self._to_pair(j)) is not None:
@@ -114,7 +119,7 @@ class _VoteRules(_Base):
             k += 1
         if self.word(k, "and", "to", "with"):
             k += 1
-        b = self.whole(k)
+        b = 0 if self.word(k, "none", "no") else self.whole(k)  # "159 in favour to none against"
         if b is None:
             return None
         k += 1
@@ -124,9 +129,18 @@ class _VoteRules(_Base):
             return None
         return (a, b), k + 1
 
+    def _past_parentheses(self, k: int) -> int:
+        """The token after a parenthesised list at *k* (a list of countries), else *k*."""
+        if k >= len(self.toks) or self.toks[k].text != "(":
+            return k
+        for m in range(k + 1, min(k + 80, len(self.toks))):
+            if self.toks[m].text in "()":
+                return m + 1 if self.toks[m].text == ")" else k
+        return k
+
     def _abstentions(self, end: int) -> tuple[int | None, int]:
         """", with 2 abstentions" after a tally: the count and the token after it."""
-        k = end
+        k = self._past_parentheses(end)  # "3 against (Israel, Palau), with 2 abstentions"
         if k < len(self.toks) and self.toks[k].text == ",":
             k += 1
         if self.word(k, "with", "and"):

@@ -36,8 +36,9 @@ class _YearRules(_Base):
             season = _season_shape(toks[j].text, end_text) and (
                 len(end_text) == 2 or j in self.slashed or self.word(j + 3, *_SEASON_NOUNS)
             )
-            if season:
-                return _Group([y1], j + 3, False, True)
+            if season:  # "2019-2020 season" needs its noun to read as one season
+                end = j + 3 if len(end_text) == 2 or j in self.slashed else j + 4
+                return _Group([y1], end, False, True)
             y2 = int(end_text) if len(end_text) == 4 else y1 - y1 % 100 + int(end_text)
             if len(end_text) == 2 and y2 < y1:
                 y2 += 100
@@ -114,9 +115,16 @@ class _YearRules(_Base):
             return _Match(i, j + 1, Quantity(Kind.YEAR, y, _BOUND_WORDS[t.low]))
         if t.low == "from":
             g = self._year_group(j, ext=True)
-            if g is None or g.season:
+            if g is None:
                 return None
             years, end = g.years, g.end
+            if g.season:  # "from 1955-56 to 1959-60"
+                last = self._year_group(end + 1, True) if self.word(end, "to") else None
+                if last is None or not last.season or last.years[0] <= years[0]:
+                    return None
+                seasons = list(range(years[0], last.years[0] + 1))
+                return _Match(i, last.end, Quantity(Kind.YEARS, seasons[0], years=seasons,
+                                                    season=True))
             if len(years) == 1 and end < n and (
                 toks[end].kind == "dash" or self.word(end, "to", "until", "till", "through")
             ):
