@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import QuantityError
@@ -1148,3 +1148,124 @@ def test_law_find_quantities(text: str) -> None:
         assert text[m.start : m.end] == m.text
         assert parse_quantity(m.text) == m.quantity
         last_end = m.end
+
+
+# -- the grammar's phrasing families, in generated sentences ----------------------------
+
+QUALIFIER_WORDINGS = {
+    "": "",
+    "more than": "more than",
+    "over": "more than",
+    "just over": "more than",
+    "well over": "more than",
+    "exceeded": "more than",
+    "topped": "more than",
+    "surpassed": "more than",
+    "at least": "at least",
+    "as few as": "at least",
+    "as many as": "at most",
+    "up to": "at most",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "some": "about",
+    "about": "about",
+    "roughly": "about",
+    "an estimated": "about",
+    "fewer than": "fewer than",
+}
+NOUNS = ["people", "homes", "countries", "troops", "votes cast", ""]
+TITLES = ["title", "European Cup", "straight win", "successive title", "league crown",
+          "Grand Slam title", "major"]
+RUNS = ["consecutive", "straight", "successive", ""]
+PREFIXES = ["", "Officials said", "On Monday,", "The report says", "In all,"]
+SUFFIXES = [".", " on Tuesday.", ", officials said.", " in the report.", "; the rest fled."]
+VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20_000,
+         "hundreds of thousands": 200_000}
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@st.composite
+def family_phrases(draw: st.DrawFn) -> tuple[str, Quantity]:
+    """One phrase from a family the grammar reads, and the reading it must get."""
+    family = draw(st.sampled_from(
+        ["count", "title", "run", "times", "vote", "range", "season", "list", "bound",
+         "vague", "name"]))
+    if family == "count":
+        wording = draw(st.sampled_from(sorted(QUALIFIER_WORDINGS)))
+        n = draw(st.integers(2, 10**6))
+        noun = draw(st.sampled_from(NOUNS))
+        phrase = f"{wording} {n:,}".strip() + (f" {noun}" if noun else "")
+        return phrase, C(n, QUALIFIER_WORDINGS[wording])
+    if family == "title":
+        n = draw(st.integers(1, 120))
+        return f"a {_ordinal(n)} {draw(st.sampled_from(TITLES))}", O(n, "time")
+    if family == "run":
+        n = draw(st.integers(1, 120))
+        run = draw(st.sampled_from(RUNS))
+        glued = draw(st.booleans()) and run
+        words = f"{run}year" if glued else f"{run} year".strip()
+        return f"for the {_ordinal(n)} {words}", O(n, "year")
+    if family == "times":
+        n = draw(st.integers(2, 99))
+        return f"the {n}-time champions", C(n, "", "time")
+    if family == "vote":
+        a, b = draw(st.integers(0, 400)), draw(st.integers(0, 400))
+        form = draw(st.sampled_from(["voted {a}-{b}", "by {a} votes to {b}", "a {a}-{b} vote",
+                                     "{a} in favour, {b} against"]))
+        return form.format(a=a, b=b), V(a, b)
+    if family == "range":
+        a = draw(st.integers(2, 5000))
+        b = draw(st.integers(2, 5000))
+        assume(a < b)
+        form = draw(st.sampled_from(["between {a} and {b} people", "{a}-{b} people",
+                                     "{a} to {b} people"]))
+        return form.format(a=f"{a:,}", b=f"{b:,}"), Quantity(Kind.COUNT, a, "between", other=b)
+    if family == "season":
+        y = draw(st.integers(1950, 2090))
+        return f"the {y}-{(y + 1) % 100:02d} season", Quantity(
+            Kind.YEARS, y, years=(y,), season=True)
+    if family == "list":
+        ys = sorted(draw(st.sets(st.integers(1950, 2090), min_size=2, max_size=4)))
+        text = ", ".join(map(str, ys[:-1])) + f" and {ys[-1]}"
+        return f"in {text}", Quantity(Kind.YEARS, ys[0], years=ys)
+    if family == "bound":
+        word = draw(st.sampled_from(["before", "after", "until", "since"]))
+        y = draw(st.integers(1950, 2090))
+        return f"{word} {y},", Y(y, word)
+    if family == "vague":
+        word = draw(st.sampled_from(sorted(VAGUE)))
+        return f"{word} of people", C(VAGUE[word], "at least")
+    y = draw(st.integers(1950, 2090))
+    return f"the {y} {draw(st.sampled_from(['winners', 'final', 'election']))}", Y(y)
+
+
+@settings(max_examples=300)
+@given(st.lists(family_phrases(), min_size=1, max_size=3), st.data())
+def test_law_find_and_parse_read_a_phrase_alike(
+    phrases: list[tuple[str, Quantity]], data: st.DataObject
+) -> None:
+    """In sentences built from the grammar's families, every mention reads back the same
+    through parse_quantity, and each generated phrase gives its own reading."""
+    sentences, targets = [], []
+    offset = 0
+    for phrase, expected in phrases:
+        prefix = data.draw(st.sampled_from(PREFIXES))
+        suffix = data.draw(st.sampled_from(SUFFIXES))
+        head = (prefix + " ") if prefix else ""
+        sentence = (head + phrase + suffix).strip()
+        sentence = sentence[0].upper() + sentence[1:]
+        targets.append((offset + len(head), offset + len(head) + len(phrase), expected))
+        sentences.append(sentence)
+        offset += len(sentence) + 1
+    text = " ".join(sentences)
+    mentions = find_quantities(text)
+    for m in mentions:
+        assert parse_quantity(m.text) == m.quantity, (m.text, text)
+    for start, end, expected in targets:
+        inside = [m.quantity for m in mentions if start <= m.start and m.end <= end]
+        assert expected in inside, (text, expected)
