@@ -172,7 +172,9 @@ class _Base:
 
     def sentence_words(self, idx: int) -> set[str]:
         """The lower-case words of the sentence token *idx* is in."""
-        sid = self.sentence[idx]
+        if not self.toks:
+            return set()
+        sid = self.sentence[min(max(idx, 0), len(self.toks) - 1)]
         return {
             t.low for k, t in enumerate(self.toks) if self.sentence[k] == sid and t.kind == "word"
         }

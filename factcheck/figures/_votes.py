@@ -79,6 +79,8 @@ class _VoteRules(_Base):
         Without a cue, a bare "187-3" or "187 to 3" is a vote in a sentence about a vote
         (anywhere, when a whole phrase is read), and only when the first count is larger.
         """
+        if j >= len(self.toks):
+            return None
         plain = not self.find or self.vote_sentence(j)
         if not cued and self.year_at(j, ext=True, paired_ok=True) is not None:
             plain = False  # "2019-22", "1955-56": years
