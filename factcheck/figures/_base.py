@@ -51,6 +51,7 @@ class _Base:
         self._mark_glued_runs()
         self._mark_dates_and_identifiers()
         self.sentence = self._sentence_ids()
+        self._sentence_words: dict[int, set[str]] = {}
 
     # -- what is not a figure --
 
@@ -175,9 +176,12 @@ class _Base:
         if not self.toks:
             return set()
         sid = self.sentence[min(max(idx, 0), len(self.toks) - 1)]
-        return {
-            t.low for k, t in enumerate(self.toks) if self.sentence[k] == sid and t.kind == "word"
-        }
+        if not self._sentence_words:
+            for k, t in enumerate(self.toks):
+                words = self._sentence_words.setdefault(self.sentence[k], set())
+                if t.kind == "word":
+                    words.add(t.low)
+        return self._sentence_words[sid]
 
     # -- small readers --
 

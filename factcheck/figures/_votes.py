@@ -79,11 +79,14 @@ class _VoteRules(_Base):
         Without a cue, a bare "187-3" or "187 to 3" is a vote in a sentence about a vote
         (anywhere, when a whole phrase is read), and only when the first count is larger.
         """
-        if j >= len(self.toks):
+        if j >= len(self.toks) or self.toks[j].kind != "num":
             return None
-        plain = not self.find or self.vote_sentence(j)
-        if not cued and self.year_at(j, ext=True, paired_ok=True) is not None:
-            plain = False  # "2019-22", "1955-56": years
+        year_like = self.year_at(j, ext=True, paired_ok=True) is not None
+
+        def plain() -> bool:
+            """Without a cue: a vote sentence, and not years ("2019-22", "1955-56")."""
+            return not year_like and (not self.find or self.vote_sentence(j))
+
         if (p := self._pair(j)) is not None:
             end = j + 3
             if self.word(end, "vote", "votes"):
@@ -91,12 +94,12 @@ class _VoteRules(_Base):
             named = self.word(end, "tally", "margin", "decision", "ruling")
             if named and not self.score_sentence(j):
                 return p, end + 1
-            return (p, end) if cued or (plain and p[0] >= p[1]) else None
+            return (p, end) if cued or (p[0] >= p[1] and plain()) else None
         if (p := self._to_pair(j)) is not None:
             end = j + 3
             if self.word(end, "vote", "votes"):
                 return p, end + 1
-            return (p, end) if cued or (plain and p[0] > p[1]) else None
+            return (p, end) if cued or (p[0] > p[1] and plain()) else None
         a = self.whole(j)
         if a is None:
             return None
