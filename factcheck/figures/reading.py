@@ -57,7 +57,7 @@ _LABEL_LINKS = _words("totalling totaling totalled totaled numbering numbered")
 def _after_noun_label(ctx: _Context, n: int) -> int:
     """Where the figure starts after a noun label: "titles: 14", "wins totalling 14"."""
     k = 0
-    while k < n and k < 4 and ctx.toks[k].kind == "word" and ctx.noun_run(k, k + 1):
+    while k < n and k < 4 and ctx.noun_run(k, k + 1) and not ctx.word(k, *_LABEL_LINKS):
         k += 1
     if not k or k >= n:
         return 0
