@@ -1285,6 +1285,8 @@ def family_phrases(draw: st.DrawFn) -> tuple[str, Quantity]:
         assume(a < b)
         form = draw(st.sampled_from(["between {a} and {b} people", "{a}-{b} people",
                                      "{a} to {b} people"]))
+        # "fell by 837,000 to 124 million" is a change, not a range: "to" spans 10-fold at most
+        assume(b <= 10 * a or not form.startswith("{a} to"))
         return form.format(a=f"{a:,}", b=f"{b:,}"), Quantity(Kind.COUNT, a, "between", other=b)
     if family == "season":
         y = draw(st.integers(1950, 2090))

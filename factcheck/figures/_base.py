@@ -21,8 +21,8 @@ from factcheck.figures._vocab import (
     _YEAR_DETERMINERS,
     _YEAR_NAME_NOUNS,
 )
-from factcheck.values.numbers import YEAR_MAX, YEAR_MIN
-from factcheck.values.numberwords import _NUMBER_VOCAB, Atom, _split_words, _tokenize
+from factcheck.values.numbers import YEAR_MAX, YEAR_MIN, Number
+from factcheck.values.numberwords import _NUMBER_VOCAB, Atom, _read, _split_words, _tokenize
 from factcheck.values.quantity import Quantity, _in_bare_range
 
 
@@ -75,7 +75,9 @@ class _Base:
         kinds = tuple(toks[x].kind for x in core)
         if "num" not in kinds and "ord" not in kinds:
             return
-        if kinds == ("num", "dash", "num"):
+        if kinds == ("num", "dash", "num") and "".join(toks[x].text for x in core) == "9-11":
+            self.blocked.update((core[0], core[2]))  # the attacks of 11 September 2001
+        elif kinds == ("num", "dash", "num"):
             self.paired.update((core[0], core[2]))
             self.pair_start.add(core[0])
         elif kinds == ("num", "dash", "word") and toks[core[2]].low == "time":
@@ -139,6 +141,11 @@ class _Base:
         word = toks[p]
         if p == idx - 2:  # "No. 5"
             return word.low in _ID_ABBREVIATIONS
+        pair = idx in self.pair_start and idx + 2 < len(toks)
+        if pair and toks[idx].plain_int and toks[idx + 2].plain_int and int(
+            toks[idx].text
+        ) >= int(toks[idx + 2].text) and word.low not in _ID_NOUNS:
+            return False  # "passed the House 228-199": a tally after a name
         if word.low in _ID_NOUNS:
             # "the bill 220 to 207", "the resolution 187-3": a tally after the noun
             tally = idx in self.pair_start or (
@@ -269,6 +276,16 @@ class _Base:
         return 0 < len(words) <= 5 and all(
             t.kind == "word" and t.low not in _NUMBER_VOCAB and t.low not in _COMMON for t in words
         )
+
+    def _number_at(self, j: int) -> tuple[Number, int] | None:
+        """A plain number at token *j* ("15", "2.5", "fifteen", "1.5 million") and its end."""
+        if j >= len(self.toks) or self.toks[j].kind not in ("num", "word"):
+            return None
+        atoms, boundary, ends = self.atoms_at(j)
+        reading = _read(atoms, boundary, ordinal_ok=False)
+        if reading is None or reading.dozen or reading.ordinal:
+            return None
+        return reading.value, ends[reading.end]
 
     def atoms_at(self, j: int) -> tuple[list[Atom], list[bool], list[int]]:
         """Number atoms from token *j* on; ``ends[k]`` is the token end after *k* atoms."""

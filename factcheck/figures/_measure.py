@@ -22,6 +22,9 @@ from factcheck.values.numberwords import _NUMBER_VOCAB, _read, _split_words
 from factcheck.values.quantity import Kind, Quantity
 
 _SCALE_WORDS = _words("hundred thousand million billion trillion")
+_SCALE_VALUES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
+                 "trillion": 10**12}
+_RANGE_VERBS = _words("ranged ranging range ranges varied varying varies vary anywhere")
 _CURRENCY = frozenset("$£€¥")
 _VAGUE_BEFORE = _words("several few many countless numerous")
 _DETERMINERS = _words("the its their his her our this")
@@ -128,6 +131,8 @@ class _MeasureRules(_Base):
             reading = _read(atoms, boundary, ordinal_ok=True)
             if reading is None or (atoms[0] in _SCALE_WORDS and self.word(j - 1, *_VAGUE_BEFORE)):
                 return None  # "several hundred", "a few thousand": no agreed width
+            if self.find and atoms[0] in _SCALE_WORDS and j > 0 and self.toks[j - 1].kind == "num":
+                return None  # "$10-15 million" not read as a range: "million" is no figure
             value, end = reading.value, ends[reading.end]
             ordinal, dozen = reading.ordinal, reading.dozen
             single_word = reading.end == 1 and isinstance(atoms[0], str)
@@ -233,15 +238,12 @@ class _MeasureRules(_Base):
         value = 10 * _VAGUE_PLURALS[self.toks[j + 2].low]
         return _Match(start, j + 3, Quantity(Kind.COUNT, value, "at least"))
 
-    def _number_at(self, j: int) -> tuple[Number, int] | None:
-        """A plain number at token *j* ("15", "2.5", "fifteen", "1.5 million") and its end."""
-        if j >= len(self.toks) or self.toks[j].kind not in ("num", "word"):
-            return None
-        atoms, boundary, ends = self.atoms_at(j)
-        reading = _read(atoms, boundary, ordinal_ok=False)
-        if reading is None or reading.dozen or reading.ordinal:
-            return None
-        return reading.value, ends[reading.end]
+    def _shared_scale(self, low_end: int, low: Number, high_end: int, high: Number) -> Number:
+        """"between 1.5 and 2.5 million": the low end shares the high end's scale word."""
+        if self.word(low_end - 1, *_SCALE_WORDS) or not self.word(high_end - 1, *_SCALE_WORDS):
+            return low
+        scaled = low * _SCALE_VALUES[self.toks[high_end - 1].low]
+        return scaled if scaled < high else low
 
     def _range(self, start: int, j: int) -> _Match | None:
         """"between 10 and 15", "10-15 people", "10 to 15 people": a count from 10 to 15."""
@@ -256,8 +258,11 @@ class _MeasureRules(_Base):
             if last is None:
                 return None
             (low, _), (high, k) = first, last
-        elif self.word(j - 1, "from") or self.word(j - 1, *_SCORE_WORDS):
-            return None  # "rose from 10 to 15", "won 3-1"
+            low = self._shared_scale(first[1], low, k, high)
+        elif (self.word(j - 1, "from") and not self.word(j - 2, *_RANGE_VERBS)) or self.word(
+            j - 1, *_SCORE_WORDS
+        ):
+            return None  # "rose from 10 to 15" (not "ranged from 10 to 15"), "won 3-1"
         elif j in self.pair_start:
             if not self.usable(j, paired_ok=True) or not self.usable(j + 2, paired_ok=True):
                 return None
@@ -270,12 +275,22 @@ class _MeasureRules(_Base):
             if last is None:
                 return None
             (low, _), (high, k) = first, last
+            low = self._shared_scale(first[1], low, k, high)
+            if high > 10 * low and not self.word(j - 1, "from"):
+                return None  # "fell by 837,000 to 124 million": a change, then a level
         if high <= low:
             return None
+        if self.word(k, *_SCALE_WORDS) and not between:  # "10-15 million"
+            scale = _SCALE_VALUES[self.toks[k].low]
+            low, high, k = low * scale, high * scale, k + 1
+            if not isinstance(low, int) and low != int(low):
+                return None
         unit = self._unit_after(k, ordinal=False)
         if unit is not None and unit[0] == "ago":
             return None
-        if self.find and not between:
+        ranged = self.word(j - 1, "from") or (j in self.pair_start and self.word(
+            k - 1, *_SCALE_WORDS))
+        if self.find and not between and not ranged:
             noun = unit is not None or (self.content_word(k) and not self.word(k, *_SCORE_WORDS))
             if not noun:
                 return None  # "10-15." alone may be a score

@@ -176,7 +176,7 @@ _SCORE_WORDS = _words(
     "won win wins beat beats beaten beating lost lose loses losing drew draw draws trail "
     "trailed trailing led lead leads leading score scored scoring defeated defeat defeats "
     "victory victories loss losses triumph thrashing thrashed rout routed drubbing "
-    "aggregate scoreline halftime half-time final record edged edge"
+    "aggregate scoreline halftime half-time edged edge"
 )
 # a sentence with one of these words speaks of a vote
 _VOTE_WORDS = _words(
@@ -185,7 +185,7 @@ _VOTE_WORDS = _words(
 )
 _VOTE_VERBS = _words(
     "passed adopted approved rejected defeated confirmed endorsed ratified carried "
-    "backed overrode overturned ruled"
+    "backed overrode overturned ruled failed"
 )
 # glued scraping artefacts: "straightyear" is "straight year"
 _GLUED_UNITS = {

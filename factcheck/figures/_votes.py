@@ -150,9 +150,12 @@ class _VoteRules(_Base):
             k += 1
         if self.word(k, "with", "and"):
             k += 1
-        count = self.whole(k)
-        if count is None:
+        got = self._number_at(k)  # "2 abstentions", "one abstention"
+        if got is None:
             return None, end
-        if self.word(k + 1, "abstentions", "abstention", "abstaining", "abstained"):
-            return count, k + 2
+        count, k = got
+        if isinstance(count, int) and self.word(
+            k, "abstentions", "abstention", "abstaining", "abstained"
+        ):
+            return count, k + 1
         return None, end
