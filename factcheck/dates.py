@@ -300,8 +300,9 @@ def reference_date_at(text: str, start: int, end: int, published: datetime.date 
                       ) -> ReferenceDate | None:
     """The reference-date phrase governing the figure at ``text[start:end]``, or None.
 
-    It is in the figure's sentence: the nearest one before the figure, or one just after
-    it (within 60 characters, "59 people died on Sunday") when none comes before.
+    It is in the figure's sentence: the nearer of the last one before the figure and the
+    first one just after it (within 60 characters: "12 more died on Sunday"); on a tie,
+    the one before.
 
     >>> text = "Officials said Monday. As of Oct. 1, 59 people had died."
     >>> reference_date_at(text, text.index("59"), text.index("59") + 2,
@@ -311,9 +312,11 @@ def reference_date_at(text: str, start: int, end: int, published: datetime.date 
     low, high = _sentence_bounds(text, start)
     candidates = [r for r in reference_dates(text[low:high], published)
                   if not (r.start < end - low and start - low < r.end)]
-    before = [r for r in candidates if r.end <= start - low]
-    after = [r for r in candidates if r.start >= end - low and r.start - (end - low) <= 60]
-    best = before[-1] if before else (after[0] if after else None)
-    if best is None:
+    before = [(start - low - r.end, 0, r) for r in candidates if r.end <= start - low]
+    after = [(r.start - (end - low), 1, r) for r in candidates
+             if r.start >= end - low and r.start - (end - low) <= 60]
+    if not before and not after:
         return None
+    # the nearer of the last one before and the first one after; before wins a tie
+    best = min(before[-1:] + after[:1], key=lambda c: (c[0], c[1]))[2]
     return attrs.evolve(best, start=best.start + low, end=best.end + low)

@@ -94,6 +94,9 @@ AT_CASES = [
     ("As of Oct. 1, the toll was 59. Another 12 were found.", "12", None),
     ("Yesterday 4 died; as of today, 60 have died.", "60", "as of today"),
     ("The U.S. said on Sunday that 12 died.", "12", "on Sunday"),
+    ("As of Oct. 1, 59 people had died, and 12 more died on Sunday.", "12", "on Sunday"),
+    ("As of Oct. 1, 59 people had died, and 12 more died on Sunday.", "59", "As of Oct. 1"),
+    ("As of Monday, 59 had died in floods that began on Sunday.", "59", "As of Monday"),
 ]
 
 
