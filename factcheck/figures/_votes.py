@@ -106,6 +106,12 @@ class _VoteRules(_Base):
         k = j + 1
         if self.word(k, "votes"):
             k += 1
+        elif self._voters_voted(k):  # "187 countries voted in favour, with 2 against"
+            k = self._voters_voted(k)
+            if not (self.word(k, "in") and self.word(k + 1, *_FAVOUR)) and not self.word(
+                k, "for"
+            ):
+                return None
         if self.word(k, "to"):  # "187 votes to 3", "187 votes to 3 against"
             b = self.whole(k + 1)
             if b is None or k == j + 1:
@@ -130,9 +136,19 @@ class _VoteRules(_Base):
         k += 1
         if self.word(k, "votes"):
             k += 1
+        elif self.word(k, "voted") and self.word(k + 1, "against"):
+            k += 1  # "and 2 voted against"
         if not self.word(k, "against"):
             return None
         return (a, b), k + 1
+
+    def _voters_voted(self, k: int) -> int:
+        """After a count, "countries voted" or "member states voted": the token after
+        "voted", else 0."""
+        for size in (1, 2):
+            if self.noun_run(k, k + size) and self.word(k + size, "voted"):
+                return k + size + 1
+        return 0
 
     def _past_parentheses(self, k: int) -> int:
         """The token after a parenthesised list at *k* (a list of countries), else *k*."""
