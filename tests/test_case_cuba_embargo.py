@@ -61,6 +61,13 @@ def test_vote_years_name_the_stated_gap_exactly(report: Report) -> None:
     assert "in 2020" in explanation and "2020–2022" not in explanation
 
 
+def test_the_embargos_age_agrees_but_rests_on_one_origin(report: Report) -> None:
+    """"First imposed in 1962" and "almost six decades" (54–59 years) in November 2019 agree
+    (a first year of 1961–1966 holds 1962), but only the wire story and its reprint say
+    so: *uncorroborated*."""
+    assert report.finding("embargo-age").verdict.value == "uncorroborated"
+
+
 def test_vote_count_needs_the_unlisted_earlier_votes(report: Report) -> None:
     """"The 29th time" in June 2021 with no list of the earlier votes is *consistent if*
     there were 28 votes before that no claim lists: the reconciler states the assumption."""

@@ -46,12 +46,19 @@ from factcheck.figures import Mention, find_quantities
 from factcheck.load import parse_source
 from factcheck.model import Kind, Source
 from factcheck.tomlw import toml_value
+from factcheck.values import Kind as QKind
 
 __all__ = ["Extracted", "draft_claims", "extract", "load_sources"]
 
 QUOTE_ROOM = 90  # characters of the sentence kept on each side of the mention
 COPY_ROOM = 30  # letters and digits around a mention that must match in a copy
 _ID_BAD = re.compile(r"[^A-Za-z0-9._-]+")
+# A plain year that starts a run: "began in 1992", "was first held in 1992"
+_BEGAN = re.compile(r"\b(?:began|begun|started|first\s+(?:\w+\s+){0,2}?)\s*in\s*$",
+                    re.IGNORECASE)
+# A wire dateline opening the sentence: "UNITED NATIONS, Nov 7 (Meridian) - ", "NEW YORK — "
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]*[A-Z](?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                       r"(?:\s+\([^)]{1,40}\))?\s+[-–—]+\s+(?=[A-Z])")
 
 
 @attrs.frozen
@@ -157,12 +164,16 @@ class _Ids:
 
 
 def _candidate(e: Extracted) -> Candidate | None:
-    kind = series_kind(e.mention.quantity)
+    q = e.mention.quantity
+    kind = series_kind(q)
+    first = implied_first_year(q, e.published)
+    if kind is None and q.kind is QKind.YEAR and _BEGAN.search(e.before):
+        kind, first = Kind.ANNUAL, int(q.number)  # "began in 1992": an annual first year
     if kind is None:
         return None
     words, noun, spelled = context_words(e.before, e.after)
-    return Candidate(e.source, e.mention.start, e.published, e.mention.quantity, kind, words,
-                     noun, spelled, implied_first_year(e.mention.quantity, e.published))
+    return Candidate(e.source, e.mention.start, e.published, q, kind, words, noun, spelled,
+                     first)
 
 
 def _keep_one_per_value(members: Sequence[Candidate]) -> list[Candidate]:
@@ -258,6 +269,15 @@ def _title(kind: Kind, words: Sequence[str]) -> str:
     }[kind] + " (drafted: rename)"
 
 
+def _statement(sentence: str) -> str:
+    """The figure's sentence as a first statement, without a wire dateline.
+
+    >>> _statement("UNITED NATIONS, Nov 7 (Meridian) - The assembly voted 187-3.")
+    'The assembly voted 187-3.'
+    """
+    return _DATELINE.sub("", " ".join(sentence.split()), count=1)
+
+
 def _claim(copies: Sequence[Extracted], ids: _Ids, series: str | None) -> list[str]:
     e = copies[0]
     m = e.mention
@@ -270,7 +290,7 @@ def _claim(copies: Sequence[Extracted], ids: _Ids, series: str | None) -> list[s
     out += [
         "[[claim]]",
         f"id = {toml_value(cid)}",
-        f"statement = {toml_value(' '.join(m.sentence.split()))}",
+        f"statement = {toml_value(_statement(m.sentence))}",
         f"series = {toml_value(series)}" if series else '# series = ""',
         f"value = {toml_value(m.text)}",
     ]
