@@ -133,6 +133,13 @@ def _date_label(report: Results, source_id: str) -> str:
     return "undated"
 
 
+def _source_name(report: Results, source_id: str) -> str:
+    """A source as an editor names it: its publisher (or title) and its date."""
+    source = report.source(source_id)
+    name = source.publisher or source.label
+    return f"{name}, {_date_label(report, source_id)}"
+
+
 def render_brief(report: Results, title: str | None = None, template: str = "brief.md.j2") -> str:
     """Render the cited brief of *report* as Markdown (deterministic: same report, same bytes)."""
     notes, by_claim = _footnotes(report)
@@ -151,7 +158,8 @@ def render_brief(report: Results, title: str | None = None, template: str = "bri
                     | {f.series.id for f in report.findings})
     context: dict[str, Any] = {
         "explain": lambda text: explain(text, ids, refs),
-        "finding_text": lambda f: explain(words.explain(f), ids, refs),
+        "finding_text": lambda f: explain(
+            words.explain(f, source=lambda sid: _source_name(report, sid)), ids, refs),
         "problem_text": lambda c: explain(words.problems_text(c.problems), ids, refs),
         "inference_words": words.inference_words,
         "inference_reasons": lambda i: [explain(words.plain(r), ids, refs)
