@@ -76,7 +76,7 @@ def test_drafted_claims_load_and_every_quote_anchors(
     report = Case.load(tmp_path).check()
     assert len(report.claims) >= 25
     assert all(c.support.value == "supported" for c in report.claims), [
-        (c.id, c.reason) for c in report.claims if c.support.value != "supported"]
+        (c.id, c.problems) for c in report.claims if c.support.value != "supported"]
 
 
 # -- series, as_of, noise, and drafting a case that has sources alone ----------------------
@@ -123,7 +123,7 @@ def test_draft_of_the_hand_made_case_loads_checks_and_groups(tmp_path: Path) -> 
     root = _sources_only(tmp_path)
     report = _check_draft(root, _draft(root))
     assert all(c.support.value == "supported" for c in report.claims), [
-        (c.id, c.reason) for c in report.claims if c.support.value != "supported"]
+        (c.id, c.problems) for c in report.claims if c.support.value != "supported"]
     annual = [s for s in report.series if s.kind is Kind.ANNUAL]
     sources = {s.id: {src for c in report.claims if c.claim.series == s.id
                       for src in c.claim.sources} for s in annual}
@@ -134,23 +134,23 @@ def test_draft_of_the_hand_made_case_loads_checks_and_groups(tmp_path: Path) -> 
 
 
 def test_draft_reaches_the_hand_written_verdicts(tmp_path: Path) -> None:
-    """The series the draft finds get the verdicts of their hand-written counterparts
-    (tests/test_case_cuba_embargo.py): the years of votes *consistent if* a year was
-    skipped, the count of votes *consistent if* earlier votes are assumed, the 2022 tally
-    consistent. Matched by a claim value each series must hold."""
+    """Each series the draft finds gets the verdict of its hand-written counterpart in
+    tests/data/cases/cuba-embargo (the years of votes, the count of votes, the 2022 tally,
+    the embargo's age), found by a figure the drafted series must hold."""
     root = _sources_only(tmp_path)
     draft = _check_draft(root, _draft(root))
     by_value = {(c.claim.value, c.claim.sources[0]): c.claim.series for c in draft.claims}
-    expected = {
-        ("31st straight year", "003-atlantic-daily-2023-11-02"): "consistent if",
-        ("30th time", "004-undated-isla-report"): "consistent if",
-        ("185 votes to 2", "004-undated-isla-report"): "consistent",
-        ("almost six decades", "000-meridian-2019-11-07"): "uncorroborated",
+    hand = Case.load(CUBA).check()
+    counterpart = {
+        ("31st straight year", "003-atlantic-daily-2023-11-02"): "vote-years",
+        ("30th time", "004-undated-isla-report"): "vote-count",
+        ("185 votes to 2", "004-undated-isla-report"): "vote-2022",
+        ("almost six decades", "000-meridian-2019-11-07"): "embargo-age",
     }
-    for key, verdict in expected.items():
+    for key, written in counterpart.items():
         series = by_value[key]
         assert series is not None, key
-        assert draft.finding(series).verdict.value == verdict, (key, series)
+        assert draft.finding(series).verdict is hand.finding(written).verdict, (key, series)
 
 
 def test_unrelated_running_counts_stay_apart(tmp_path: Path) -> None:
@@ -298,7 +298,7 @@ def test_any_draft_loads_and_every_claim_is_supported(sources: list[Source],
     draft = draft_claims(extract(sources), everything=everything)
     report = _load_draft(sources, draft)
     assert all(c.support.value == "supported" for c in report.claims), [
-        (c.id, c.reason) for c in report.claims if c.support.value != "supported"]
+        (c.id, c.problems) for c in report.claims if c.support.value != "supported"]
 
 
 @settings(max_examples=40, deadline=None)

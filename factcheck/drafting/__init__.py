@@ -51,6 +51,7 @@ from factcheck.values import Kind as QKind
 __all__ = ["Extracted", "draft_claims", "extract", "load_sources"]
 
 QUOTE_ROOM = 90  # characters of the sentence kept on each side of the mention
+CONTEXT = 32  # characters of prefix and suffix given to a quote that is not unique
 COPY_ROOM = 30  # letters and digits around a mention that must match in a copy
 _ID_BAD = re.compile(r"[^A-Za-z0-9._-]+")
 # A plain year that starts a run: "began in 1992", "was first held in 1992"
@@ -70,6 +71,9 @@ class Extracted:
     published: datetime.date | None = None  # the source's date, if it has one
     before: str = ""  # the mention's sentence before it
     after: str = ""  # and after it
+    # the text right before and after the quote, when its words stand more than once in
+    # the source (a headline repeated as the first sentence): prefix and suffix
+    context: tuple[str, str] = ("", "")
 
     @property
     def quote(self) -> str:
@@ -105,9 +109,27 @@ def extract(sources: Iterable[Source]) -> tuple[Extracted, ...]:
             if not m.sentence or not s0 <= m.start <= s0 + len(m.sentence):
                 s0 = m.start
             s1 = max(m.end, s0 + len(m.sentence))
-            out.append(Extracted(source.id, m, line, column, source.published,
-                                 body[s0:m.start], body[m.end:s1]))
+            e = Extracted(source.id, m, line, column, source.published, body[s0:m.start],
+                          body[m.end:s1])
+            out.append(_with_context(e, body))
     return tuple(out)
+
+
+def _with_context(e: Extracted, body: str) -> Extracted:
+    """*e* with the text around its quote when the quote's words are not unique in *body*."""
+    quote = e.quote
+    if " ".join(body.split()).count(quote) < 2 or e.mention.text not in quote:
+        return e
+    left, right = quote.split(e.mention.text, 1)
+    starts = [t.start() for t in re.finditer(r"\S+", e.before)]
+    ends = [t.end() for t in re.finditer(r"\S+", e.after)]
+    k, j = len(left.split()), len(right.split())
+    q0 = e.mention.start - len(e.before) + starts[-k] if 0 < k <= len(starts) \
+        else e.mention.start
+    q1 = e.mention.end + ends[j - 1] if 0 < j <= len(ends) else e.mention.end
+    prefix = " ".join(body[max(0, q0 - CONTEXT):q0].split())
+    suffix = " ".join(body[q1:q1 + CONTEXT].split())
+    return attrs.evolve(e, context=(prefix, suffix))
 
 
 def load_sources(root: str | Path) -> tuple[Source, ...]:
@@ -301,4 +323,7 @@ def _claim(copies: Sequence[Extracted], ids: _Ids, series: str | None) -> list[s
     for c in copies:
         out += ["", "[[claim.quote]]", f"source = {toml_value(c.source)}",
                 f"text = {toml_value(c.quote)}"]
+        if c.context != ("", ""):  # the quote's words stand more than once in the source
+            out += [f"prefix = {toml_value(c.context[0])}", f"suffix = {toml_value(c.context[1])}"]
     return out
+
