@@ -39,7 +39,7 @@ def report() -> Report:
 
 def test_every_claim_is_supported(report: Report) -> None:
     """Every hand-written quote stands in its source, and every value is a figure it gives."""
-    assert [(c.id, c.reason) for c in report.claims if c.support.value != "supported"] == []
+    assert [(c.id, c.problems) for c in report.claims if c.support.value != "supported"] == []
 
 
 def test_vote_years_count_from_1992(report: Report) -> None:
