@@ -563,6 +563,54 @@ def test_two_pins_for_one_quote_are_a_load_error() -> None:
                               f"claim 'c' quote 1 (the first is quote[1], line {first})")
 
 
+TOML_VALUES = ("5", "-1", "0", "true", "false", "[1, 2]", "[]", "{}", "{a = 1}", "2025-01-01",
+               "2025-01-01T10:00:00", "10:00:00", "1.5", "nan", "inf", "-inf", "1e400",
+               "99999999999999999999", '""', '"x"', '"3"', '"' + "a" * 64 + '"',
+               '"exact"', '"\\u0000"', "'''multi\nline'''")
+
+
+@given(st.data())
+@settings(max_examples=300)
+def test_a_damaged_lock_is_read_or_refused_never_crashes(data: st.DataObject) -> None:
+    """Any value in any key, lines dropped or doubled: a Lock (whose pins then verify
+    without error against any text) or a LoadError naming factcheck.lock, nothing else."""
+    lines = _lock_text().split("\n")
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(lines) - 1))
+        action = data.draw(st.sampled_from(["value", "drop", "double"]))
+        if action == "value" and " = " in lines[at]:
+            key = lines[at].split(" = ")[0]
+            lines[at] = f"{key} = {data.draw(st.sampled_from(TOML_VALUES))}"
+        elif action == "drop":
+            del lines[at]
+        else:
+            lines.insert(at, lines[at])
+    text = "\n".join(lines)
+    claims = data.draw(st.none() | st.just({"c": ["a", "b"]}))
+    try:
+        lock = Lock.from_toml(text, claims=claims)
+    except LoadError as exc:
+        assert exc.problems and all(str(p).startswith("factcheck.lock") for p in exc.problems)
+        return
+    body = data.draw(st.sampled_from([BODY, "", "x", BODY[::-1], BODY * 3]))
+    for p in lock.pins:
+        assert verify(p, p.quote, Source(p.source, body)).status in (
+            "unchanged", "moved", "altered", "orphaned")
+
+
+@given(st.text(max_size=200))
+def test_any_text_is_read_or_refused_as_a_lock(text: str) -> None:
+    try:
+        Lock.from_toml(text)
+    except LoadError as exc:
+        assert exc.problems and all(str(p).startswith("factcheck.lock") for p in exc.problems)
+
+
+def test_a_byte_order_mark_is_accepted() -> None:
+    text = _lock_text()
+    assert Lock.from_toml("\ufeff" + text) == Lock.from_toml(text)
+
+
 def test_looking_up_pins_takes_constant_time() -> None:
     """Lock.get is a dict lookup: 20,000 pins are built and looked up in well under a second
     (a scan over the pins for each lookup would take minutes)."""

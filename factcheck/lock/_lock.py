@@ -232,9 +232,9 @@ class _Lines:
 class _Reader:
     def __init__(self, text: str, file: str,
                  claims: Mapping[str, Sequence[str]] | None) -> None:
-        self.text, self.file, self.claims = text, file, claims
+        self.text, self.file, self.claims = text.removeprefix("\ufeff"), file, claims
         self.problems: list[Problem] = []
-        self.lines = _Lines.scan(text)
+        self.lines = _Lines.scan(self.text)
 
     def problem(self, line: int | None, key: str, message: str) -> None:
         self.problems.append(Problem(Location(self.file, line, key), message))
