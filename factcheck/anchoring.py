@@ -40,7 +40,7 @@ from typing import Literal
 
 import attrs
 
-from factcheck.errors import FactCheckError
+from factcheck.errors import OptionsError
 from factcheck.text import Normalized, normalize
 
 __all__ = [
@@ -57,10 +57,6 @@ __all__ = [
 
 Method = Literal["exact", "normalized", "fuzzy"]
 Status = Literal["found", "ambiguous", "not_found"]
-
-
-class OptionsError(FactCheckError, ValueError):
-    """An :class:`AnchorOptions` value is out of range."""
 
 
 def _between(lo: float, hi: float) -> Callable[[object, attrs.Attribute[float], float], None]:
@@ -119,7 +115,7 @@ class AnchorOptions:
     >>> AnchorOptions(margin=-1)
     Traceback (most recent call last):
     ...
-    factcheck.anchoring.OptionsError: margin must be within [0.0, 100.0], not -1
+    factcheck.errors.OptionsError: margin must be within [0.0, 100.0], not -1
     """
 
     min_score: float = attrs.field(default=75.0, validator=_between(0.0, 100.0))

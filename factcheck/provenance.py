@@ -76,15 +76,11 @@ import attrs
 from rapidfuzz.distance import Levenshtein
 
 from factcheck.anchoring import AnchorOptions, Method, anchor
-from factcheck.errors import FactCheckError, did_you_mean
+from factcheck.errors import CorpusError, did_you_mean
 from factcheck.model import Source
 from factcheck.text import Normalized, normalize
 
 __all__ = ["Cluster", "Corpus", "CorpusError", "Hit", "Shared"]
-
-
-class CorpusError(FactCheckError, ValueError):
-    """A corpus cannot be built as asked, or a source id is not in it."""
 
 
 @attrs.frozen
@@ -384,7 +380,7 @@ class Corpus:
     >>> Corpus([Source("a", "x"), Source("a", "y")])
     Traceback (most recent call last):
     ...
-    factcheck.provenance.CorpusError: source id 'a' occurs more than once
+    factcheck.errors.CorpusError: source id 'a' occurs more than once
     """
 
     def __init__(self, sources: Iterable[Source], *, q: int = 8) -> None:
@@ -628,7 +624,7 @@ class Corpus:
         >>> Corpus([Source("a", "text")]).origin_of("b")
         Traceback (most recent call last):
         ...
-        factcheck.provenance.CorpusError: unknown source 'b'
+        factcheck.errors.CorpusError: unknown source 'b'
         """
         if source_id not in self._position:
             raise CorpusError(

@@ -26,7 +26,7 @@ import unicodedata
 
 import attrs
 
-from factcheck.errors import FactCheckError
+from factcheck.errors import SpanError
 
 __all__ = ["Normalized", "SpanError", "normalize"]
 
@@ -48,10 +48,6 @@ _PLAIN_RUN = re.compile(rf"(?:{_PLAIN.pattern})+")
 # A sequence of starters that keep composing (Hangul jamo, some Indic vowel signs) is
 # short in real text; the cap keeps hostile input linear.
 _MAX_STARTER_RUN = 32
-
-
-class SpanError(FactCheckError, IndexError):
-    """A span does not fit the normalised text it is applied to."""
 
 
 @attrs.frozen
