@@ -20,7 +20,7 @@ format), ``_verify`` (:func:`verify` and :class:`PinCheck`).
 """
 
 from factcheck.lock._lock import Lock, pin
-from factcheck.lock._pin import CONTEXT, LOCK_NAME, LOCK_VERSION, METHODS, Pin, toml_value
+from factcheck.lock._pin import CONTEXT, LOCK_NAME, LOCK_VERSION, METHODS, Pin
 from factcheck.lock._verify import PinCheck, PinStatus, verify
 
 __all__ = [
@@ -33,6 +33,5 @@ __all__ = [
     "PinCheck",
     "PinStatus",
     "pin",
-    "toml_value",
     "verify",
 ]

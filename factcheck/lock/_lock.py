@@ -21,8 +21,9 @@ import attrs
 
 from factcheck.anchoring import Anchor
 from factcheck.errors import LoadError, Location, LockError, Problem, did_you_mean
-from factcheck.lock._pin import CONTEXT, LOCK_NAME, LOCK_VERSION, METHODS, Pin, toml_value
+from factcheck.lock._pin import CONTEXT, LOCK_NAME, LOCK_VERSION, METHODS, Pin
 from factcheck.model import Claim, Source
+from factcheck.tomlw import toml_value
 
 FIELDS = tuple(f.name for f in attrs.fields(Pin))
 TOP_KEYS = ("version", "quote")

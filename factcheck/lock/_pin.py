@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import attrs
 
 LOCK_NAME = "factcheck.lock"
@@ -41,18 +39,4 @@ class Pin:
         return (self.claim, self.index)
 
 
-def toml_value(value: object) -> str:
-    """A TOML literal for a string or number (strings as basic strings).
-
-    >>> print(toml_value('say "hi"\\n'), toml_value(3), toml_value(2.5), toml_value(True))
-    "say \\"hi\\"\\n" 3 2.5 true
-    """
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    # JSON's string escapes are valid TOML basic-string escapes; TOML also forbids a raw DEL.
-    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-__all__ = ["CONTEXT", "LOCK_NAME", "LOCK_VERSION", "METHODS", "Pin", "toml_value"]
+__all__ = ["CONTEXT", "LOCK_NAME", "LOCK_VERSION", "METHODS", "Pin"]
