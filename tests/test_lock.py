@@ -134,6 +134,17 @@ def test_moved_and_altered_at_once_is_altered_at_the_new_place() -> None:
     assert result.now == edited[result.start:result.end] == "introduced for some 21 straight years"
 
 
+def test_a_paragraph_moved_and_reworded_is_altered_at_its_new_place() -> None:
+    body = ("First paragraph about the committee.\n\nThe resolution, introduced for 21 "
+            "straight years, condemns the violations.\n\nLast paragraph, on the vote.")
+    p, _ = pinned(body, "The resolution, introduced for 21 straight years")
+    first, second, third = body.split("\n\n")
+    edited = "\n\n".join([first, third, second.replace("introduced", "adopted")])
+    result = check(p, edited)
+    assert result.status == "altered" and result.changes == (("introduced", "adopted"),)
+    assert result.start == edited.index("The resolution, adopted")
+
+
 def _exact_anchor(body: str, start: int, end: int) -> Anchor:
     """An exact anchor at a given place (to pin a chosen occurrence)."""
     return Anchor("found", start, end, "exact", 100.0, body[start:end])

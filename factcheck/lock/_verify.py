@@ -109,12 +109,15 @@ def verify(p: Pin | None, quote_text: str, source: Source | None) -> PinCheck:
         return _altered(p, body, *region)
     if best is not None:
         return _moved(p, body, best) if best.clean else _altered(p, body, *_widen(body, best))
+    # Changed words: fuzzily, near the old place then anywhere, in their old context and
+    # then without it (a passage can move and change at once).
     near = (max(0, p.start - NEAR), min(len(body), end + NEAR))
-    for lo, hi in dict.fromkeys((near, (0, len(body)))):  # near the old place, then anywhere
-        found = anchor(p.exact, body[lo:hi], prefix=p.prefix, suffix=p.suffix,
-                       hint=p.start - lo, options=_FUZZY)
-        if found.found and found.start is not None and found.end is not None:
-            return _altered(p, body, lo + found.start, lo + found.end)
+    for lo, hi in dict.fromkeys((near, (0, len(body)))):
+        for prefix, suffix in ((p.prefix, p.suffix), ("", "")):
+            found = anchor(p.exact, body[lo:hi], prefix=prefix, suffix=suffix,
+                           hint=p.start - lo, options=_FUZZY)
+            if found.found and found.start is not None and found.end is not None:
+                return _altered(p, body, lo + found.start, lo + found.end)
     return PinCheck("orphaned", p)
 
 
