@@ -11,6 +11,7 @@ footnoted to the exact words behind it::
 
 from factcheck.anchoring import Anchor, AnchorOptions, Candidate, anchor
 from factcheck.case import Case
+from factcheck.differences import CATEGORIES, Difference, differences_at, supports, word_differences
 from factcheck.drafting import Extracted, draft_claims, extract
 from factcheck.errors import (
     FactCheckError,
@@ -43,6 +44,7 @@ from factcheck.values import Interval, Quantity
 __all__ = [
     "Anchor",
     "AnchorOptions",
+    "CATEGORIES",
     "Candidate",
     "Case",
     "Claim",
@@ -51,6 +53,7 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "DateInference",
+    "Difference",
     "Extracted",
     "FactCheckError",
     "Finding",
@@ -82,6 +85,7 @@ __all__ = [
     "Verdict",
     "When",
     "anchor",
+    "differences_at",
     "draft_claims",
     "extract",
     "find_quantities",
@@ -89,4 +93,6 @@ __all__ = [
     "parse_quantity",
     "reconcile",
     "render_brief",
+    "supports",
+    "word_differences",
 ]
