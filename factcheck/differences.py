@@ -11,7 +11,7 @@ characters) and cut into words: runs of letters and digits, with inner apostroph
 periods ("Korea's", "U.S.") and thousands commas ("6,000"); every other punctuation mark
 separates words and is ignored. Currency, mathematical and percent signs ("$", "+", "%")
 are words of their own. A contraction of *not* is read as two words ("didn't" is "did not",
-"can't" and "cannot" are "can not", "won't" is "will not"). Words are compared by a key:
+"can't" is "can not", "won't" is "will not"). Words are compared by a key:
 case folded, apostrophes and periods left out, thousands commas left out of numbers.
 
 A difference is **spelling-level** (not reported) when it is one of
@@ -21,18 +21,18 @@ A difference is **spelling-level** (not reported) when it is one of
   the other ("co-sponsor", "co sponsor" and "cosponsor"); letters only, no typo on top;
 * a typo: one word replaced by another that is an *ordinary* word on both sides (lower-case
   first letter, no digit, in none of the word lists below), keeps its first letter, is not
-  the other with a negating prefix (un, non, in, im, il, ir, dis), and is within
-  ``1`` edit of it when the shorter has 5 to 8 letters, within ``2`` edits at 9 letters or
-  more (optimal string alignment distance, so that a swap of two neighbouring letters is one
-  edit); a word of 4 letters or fewer has no typos.
+  the other with a negating prefix (un, non, in, im, il, ir, dis), and is within ``1`` edit
+  of it when the longer of the two has 5 to 8 letters, within ``2`` edits at 9 letters or
+  more (Damerau-Levenshtein distance, so that a swap of two neighbouring letters is one
+  edit); words of 4 letters or fewer have no typos.
 
 Everything else is **meaning-changing** and reported: a word inserted, dropped or replaced,
 at either end too (the caller passes the whole quote and the passage found, so the words an
 approximate match left out come back as differences). Each :class:`Difference` gets the
 first of these categories that one of its words falls in (:data:`CATEGORIES`, in order):
 
-* ``negation`` -- not (and n't), no, never, without, nor, none, neither, nobody, nothing,
-  nowhere, non; or a word with a negating prefix against the same word without it;
+* ``negation`` -- not (and n't), cannot, no, never, without, nor, none, neither, nobody,
+  nothing, nowhere, non; or a word with a negating prefix against the same word without it;
 * ``number`` -- a word with a digit, a number word (one ... trillion, second ... hundredth,
   dozen, half, twice, percent) or a currency, mathematical or percent sign;
 * ``date`` -- a month or weekday (abbreviations too; "May", "March", "Sun", "Sat", "Wed" only
@@ -69,7 +69,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 import attrs
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from factcheck.errors import SpanError
 from factcheck.text import normalize
@@ -84,7 +84,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _NEGATIONS = _words(
-    "not no never without nor none neither nobody nothing nowhere non aint nay")
+    "not no never without nor none neither nobody nothing nowhere non aint nay cannot")
 _NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
 _NUMBER_WORDS = _words(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -140,6 +140,7 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # Blocks of differing words larger than this (quote words × source words) are reported
 # whole instead of being aligned word by word in Python.
 _DP_LIMIT = 20_000
+_MARGIN = 2  # a hyphenation change joins at most 3 words
 
 
 @attrs.frozen
@@ -221,10 +222,6 @@ def _tokens(text: str) -> list[_Token]:
             out.append(_Token(base_key, *norm.to_original(a, b - 3), capital, "word"))
             out.append(_Token("not", *norm.to_original(b - 3, b), False, "word"))
             continue
-        if folded == "cannot":
-            out.append(_Token("can", *norm.to_original(a, a + 3), capital, "word"))
-            out.append(_Token("not", *norm.to_original(a + 3, b), False, "word"))
-            continue
         key = folded.replace("'", "").replace(".", "")
         out.append(_Token(key, *norm.to_original(a, b), capital, "word"))
     return out
@@ -248,8 +245,9 @@ def _same_word(a: _Token, b: _Token) -> bool:
         return False
     if a.key[0] != b.key[0] or _negated(a.key, b.key):
         return False
-    allowed = _typo_allowance(min(len(a.key), len(b.key)))
-    return allowed > 0 and OSA.distance(a.key, b.key, score_cutoff=allowed) <= allowed
+    allowed = _typo_allowance(max(len(a.key), len(b.key)))
+    distance = DamerauLevenshtein.distance(a.key, b.key, score_cutoff=allowed)
+    return allowed > 0 and distance <= allowed
 
 
 def _joined(tokens: Sequence[_Token]) -> str | None:
@@ -260,7 +258,7 @@ def _joined(tokens: Sequence[_Token]) -> str | None:
 
 
 def _category(q: Sequence[_Token], s: Sequence[_Token]) -> str:
-    if len(q) == 1 and len(s) == 1 and _negated(q[0].key, s[0].key):
+    if any(_negated(a.key, b.key) for a in q for b in s if a.kind == b.kind == "word"):
         return "negation"
     return min((t.category for t in (*q, *s)), key=CATEGORIES.index)
 
@@ -293,9 +291,17 @@ def _align_block(q: Sequence[_Token], s: Sequence[_Token]) -> list[_Step]:
     """The cheapest alignment of a block of differing words (a free step costs nothing)."""
     n, m = len(q), len(s)
     if n * m > _DP_LIMIT:
-        if n == m and all(map(_same_word, q, s)):
-            return [(1, 1, True)] * n
-        return [(n, m, False)]
+        # Too big to align word by word here: pair words from both ends while they are
+        # spelling-level equal, and report the middle whole.
+        head = 0
+        while head < min(n, m) and _same_word(q[head], s[head]):
+            head += 1
+        tail = 0
+        while tail < min(n, m) - head and _same_word(q[n - 1 - tail], s[m - 1 - tail]):
+            tail += 1
+        middle: list[_Step] = [(n - head - tail, m - head - tail, False)] if head + tail < max(
+            n, m) else []
+        return [(1, 1, True)] * head + middle + [(1, 1, True)] * tail
     cost = [[0] * (m + 1) for _ in range(n + 1)]
     best: list[list[_Step]] = [[(0, 0, True)] * (m + 1) for _ in range(n + 1)]
     for i in range(n, -1, -1):
@@ -315,19 +321,21 @@ def _align_block(q: Sequence[_Token], s: Sequence[_Token]) -> list[_Step]:
 
 
 def _blocks(q: Sequence[_Token], s: Sequence[_Token]) -> Iterator[tuple[int, int, int, int]]:
-    """Maximal runs of words whose keys differ, from a word-level edit script (C speed)."""
-    run: list[int] | None = None
+    """Runs of words whose keys differ (from a word-level edit script, at C speed), each
+    with up to ``_MARGIN`` equal words on either side, so that a hyphenation change can
+    join a differing word with an equal neighbour; runs that close are one block."""
+    runs: list[list[int]] = []
     for op in Levenshtein.opcodes([t.key for t in q], [t.key for t in s]):
         if op.tag == "equal":
-            if run is not None:
-                yield run[0], run[1], run[2], run[3]
-                run = None
-        elif run is None:
-            run = [op.src_start, op.src_end, op.dest_start, op.dest_end]
+            continue
+        if runs and op.src_start - runs[-1][1] <= 2 * _MARGIN:
+            runs[-1][1], runs[-1][3] = op.src_end, op.dest_end
         else:
-            run[1], run[3] = op.src_end, op.dest_end
-    if run is not None:
-        yield run[0], run[1], run[2], run[3]
+            runs.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    for qa, qb, sa, sb in runs:
+        before = min(_MARGIN, qa, sa)
+        after = min(_MARGIN, len(q) - qb, len(s) - sb)
+        yield qa - before, qb + after, sa - before, sb + after
 
 
 def _span(tokens: Sequence[_Token], lo: int, hi: int) -> tuple[int, int]:
