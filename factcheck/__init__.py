@@ -11,6 +11,14 @@ footnoted to the exact words behind it::
 
 from factcheck.anchoring import Anchor, AnchorOptions, Candidate, anchor
 from factcheck.case import Case
+from factcheck.credits import (
+    KNOWN_OUTLETS,
+    Credit,
+    credited_origin,
+    credits,
+    outlet_key,
+    publisher_key,
+)
 from factcheck.differences import CATEGORIES, Difference, differences_at, supports, word_differences
 from factcheck.drafting import Extracted, draft_claims, extract
 from factcheck.errors import (
@@ -51,6 +59,7 @@ __all__ = [
     "ClaimResult",
     "Cluster",
     "Corpus",
+    "Credit",
     "CorpusError",
     "DateInference",
     "Difference",
@@ -59,6 +68,7 @@ __all__ = [
     "Finding",
     "Hit",
     "Interval",
+    "KNOWN_OUTLETS",
     "Kind",
     "LoadError",
     "Location",
@@ -85,12 +95,16 @@ __all__ = [
     "Verdict",
     "When",
     "anchor",
+    "credited_origin",
+    "credits",
     "differences_at",
     "draft_claims",
     "extract",
     "find_quantities",
     "normalize",
+    "outlet_key",
     "parse_quantity",
+    "publisher_key",
     "reconcile",
     "render_brief",
     "supports",
