@@ -262,6 +262,7 @@ def _body_credits(body: str) -> Iterator[Credit]:
                 else:
                     names = [(m.start("name"), m["name"])]
                 for at, name in names:
+                    name = name.rstrip(".,;:")  # a full stop after the name is not its own
                     outlet = _recognised(name)
                     if outlet is None or (kind == "closing" and (
                             outlet_key(outlet) not in KNOWN_OUTLETS
