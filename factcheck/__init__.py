@@ -19,6 +19,7 @@ from factcheck.credits import (
     outlet_key,
     publisher_key,
 )
+from factcheck.dating import DateInference
 from factcheck.differences import CATEGORIES, Difference, differences_at, supports, word_differences
 from factcheck.drafting import Extracted, draft_claims, extract
 from factcheck.errors import (
@@ -43,9 +44,12 @@ from factcheck.model import (
     TextQuoteSelector,
 )
 from factcheck.provenance import Cluster, Corpus, CorpusError, Hit, Shared
-from factcheck.reconcile import DateInference, Finding, Verdict, When, reconcile
+from factcheck.reasons import Reason
+from factcheck.reconcilers import Finding, Reading, Verdict, When, reconcile
 from factcheck.render import render_brief
-from factcheck.report import ClaimResult, QuoteResult, Report, Support
+from factcheck.report import Report
+from factcheck.results import ClaimResult, Results
+from factcheck.support import QuoteResult, Support
 from factcheck.text import Normalized, normalize
 from factcheck.values import Interval, Quantity
 
@@ -84,7 +88,10 @@ __all__ = [
     "QuantityError",
     "Quote",
     "QuoteResult",
+    "Reading",
+    "Reason",
     "Report",
+    "Results",
     "Series",
     "Shared",
     "Source",
