@@ -179,9 +179,10 @@ class _Token:
     end: int
     capital: bool
     kind: str  # "word" (letters), "number" (has a digit) or "symbol"
+    category: str = attrs.field(init=False)
 
-    @property
-    def category(self) -> str:
+    @category.default
+    def _categorise(self) -> str:
         key = self.key
         if key in _NEGATIONS:
             return "negation"
@@ -250,13 +251,6 @@ def _same_word(a: _Token, b: _Token) -> bool:
     return allowed > 0 and distance <= allowed
 
 
-def _joined(tokens: Sequence[_Token]) -> str | None:
-    """The keys of *tokens* joined, when all are words of letters (a hyphenation candidate)."""
-    if any(t.kind != "word" for t in tokens):
-        return None
-    return "".join(t.key for t in tokens)
-
-
 def _category(q: Sequence[_Token], s: Sequence[_Token]) -> str:
     if any(_negated(a.key, b.key) for a in q for b in s if a.kind == b.kind == "word"):
         return "negation"
@@ -268,27 +262,23 @@ def _category(q: Sequence[_Token], s: Sequence[_Token]) -> str:
 _Step = tuple[int, int, bool]
 
 
-def _moves(q: Sequence[_Token], s: Sequence[_Token], i: int, j: int) -> Iterator[_Step]:
-    """The steps possible at (i, j), free ones first."""
-    n, m = len(q), len(s)
-    if i < n and j < m:
-        if _same_word(q[i], s[j]):
-            yield 1, 1, True
-        one_q, one_s = _joined(q[i:i + 1]), _joined(s[j:j + 1])
-        for k in (2, 3):
-            if one_s is not None and i + k <= n and _joined(q[i:i + k]) == one_s:
-                yield k, 1, True
-            if one_q is not None and j + k <= m and _joined(s[j:j + k]) == one_q:
-                yield 1, k, True
-        yield 1, 1, False
-    if i < n:
-        yield 1, 0, False
-    if j < m:
-        yield 0, 1, False
+def _joins(tokens: Sequence[_Token]) -> dict[int, list[str | None]]:
+    """For k = 1, 2, 3: the keys of tokens[i:i + k] joined, when all are words of letters
+    (a hyphenation candidate), else None."""
+    keys = [t.key if t.kind == "word" else None for t in tokens]
+    out: dict[int, list[str | None]] = {}
+    for k in (1, 2, 3):
+        row: list[str | None] = []
+        for i in range(len(keys)):
+            part = [key for key in keys[i:i + k] if key is not None]
+            row.append("".join(part) if len(part) == k else None)
+        out[k] = row
+    return out
 
 
 def _align_block(q: Sequence[_Token], s: Sequence[_Token]) -> list[_Step]:
-    """The cheapest alignment of a block of differing words (a free step costs nothing)."""
+    """The cheapest alignment of a block of differing words (a free step costs nothing;
+    on a tie, a free step is taken first)."""
     n, m = len(q), len(s)
     if n * m > _DP_LIMIT:
         # Too big to align word by word here: pair words from both ends while they are
@@ -302,15 +292,34 @@ def _align_block(q: Sequence[_Token], s: Sequence[_Token]) -> list[_Step]:
         middle: list[_Step] = [(n - head - tail, m - head - tail, False)] if head + tail < max(
             n, m) else []
         return [(1, 1, True)] * head + middle + [(1, 1, True)] * tail
-    cost = [[0] * (m + 1) for _ in range(n + 1)]
+    qj, sj = _joins(q), _joins(s)
+    never = n + m + 1
+    cost = [[never] * (m + 1) for _ in range(n + 1)]
     best: list[list[_Step]] = [[(0, 0, True)] * (m + 1) for _ in range(n + 1)]
+    cost[n][m] = 0
     for i in range(n, -1, -1):
         for j in range(m, -1, -1):
             if i == n and j == m:
                 continue
-            options = ((cost[i + di][j + dj] + (0 if free else 1), (di, dj, free))
-                       for di, dj, free in _moves(q, s, i, j))
-            cost[i][j], best[i][j] = min(options, key=lambda o: o[0])
+            c, step = never, (0, 0, True)
+            if i < n and j < m:
+                if _same_word(q[i], s[j]):
+                    c, step = cost[i + 1][j + 1], (1, 1, True)
+                one_q, one_s = qj[1][i], sj[1][j]
+                for k in (2, 3):
+                    if (one_s is not None and i + k <= n and qj[k][i] == one_s
+                            and cost[i + k][j + 1] < c):
+                        c, step = cost[i + k][j + 1], (k, 1, True)
+                    if (one_q is not None and j + k <= m and sj[k][j] == one_q
+                            and cost[i + 1][j + k] < c):
+                        c, step = cost[i + 1][j + k], (1, k, True)
+                if cost[i + 1][j + 1] + 1 < c:
+                    c, step = cost[i + 1][j + 1] + 1, (1, 1, False)
+            if i < n and cost[i + 1][j] + 1 < c:
+                c, step = cost[i + 1][j] + 1, (1, 0, False)
+            if j < m and cost[i][j + 1] + 1 < c:
+                c, step = cost[i][j + 1] + 1, (0, 1, False)
+            cost[i][j], best[i][j] = c, step
     steps: list[_Step] = []
     i = j = 0
     while i < n or j < m:
