@@ -3,7 +3,9 @@
 :func:`factcheck.anchoring.anchor` may find a quote's place approximately; that says
 *where* the quote stands, not that the source *says* it. :func:`word_differences` aligns
 the quote with the passage found, word by word, and returns every difference that is not
-spelling-level; :func:`supports` is true when there is none.
+spelling-level; :func:`supports` is true when there is none; :func:`differences_at` compares
+a quote with a span of a source body (an anchor's start and end), reading words the span
+cuts as whole words.
 
 **The rule** (the contract). Both texts are normalised (:func:`factcheck.text.normalize`:
 NFKC, curly and straight quotes, dash kinds, whitespace runs, soft hyphens, zero-width

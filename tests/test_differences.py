@@ -362,6 +362,12 @@ def test_long_blocks() -> None:
     typos = " ".join(w[:-2] + w[-1] + w[-2] for w in words if w[-1] != w[-2])
     kept = " ".join(w for w in words if w[-1] != w[-2])
     assert word_differences(kept, typos) == ()
+    # one real change in such a run is still found, and named
+    changed_words = kept.split()
+    middle = len(changed_words) // 2
+    changed_words[middle] = "zebra"
+    (d,) = word_differences(kept, " ".join(changed_words[:middle + 1] + typos.split()[middle + 1:]))
+    assert d.source == "zebra"
     reversed_quote = " ".join(reversed(words))
     differences = word_differences(quote, reversed_quote)
     assert differences
