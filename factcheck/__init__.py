@@ -24,9 +24,11 @@ from factcheck.differences import CATEGORIES, Difference, differences_at, suppor
 from factcheck.drafting import Extracted, draft_claims, extract
 from factcheck.errors import (
     FactCheckError,
+    IngestError,
     LoadError,
     Location,
     LockError,
+    NoArticleText,
     Problem,
     QuantityError,
 )
@@ -52,6 +54,7 @@ from factcheck.results import ClaimResult, Results
 from factcheck.support import QuoteResult, Support
 from factcheck.text import Normalized, normalize
 from factcheck.values import Interval, Quantity
+from factcheck.web import Page, add_pages, read_page, read_pages, verify_raw
 
 __all__ = [
     "Anchor",
@@ -71,6 +74,7 @@ __all__ = [
     "FactCheckError",
     "Finding",
     "Hit",
+    "IngestError",
     "Interval",
     "KNOWN_OUTLETS",
     "Kind",
@@ -80,7 +84,9 @@ __all__ = [
     "LockError",
     "Mention",
     "Monotone",
+    "NoArticleText",
     "Normalized",
+    "Page",
     "Pin",
     "PinCheck",
     "Problem",
@@ -101,6 +107,7 @@ __all__ = [
     "TextQuoteSelector",
     "Verdict",
     "When",
+    "add_pages",
     "anchor",
     "credited_origin",
     "credits",
@@ -112,8 +119,11 @@ __all__ = [
     "outlet_key",
     "parse_quantity",
     "publisher_key",
+    "read_page",
+    "read_pages",
     "reconcile",
     "render_brief",
     "supports",
+    "verify_raw",
     "word_differences",
 ]

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.case import Case
-from factcheck.drafting import draft_claims, extract
-from factcheck.errors import FactCheckError, UsageError
+from factcheck.drafting import draft_claims, extract, load_sources
+from factcheck.errors import FactCheckError, UsageError, lookup
 from factcheck.io import guard_output, write_atomic
 from factcheck.lock import LOCK_NAME
 from factcheck.render.corpus import (
@@ -69,15 +69,17 @@ def cmd_pin(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    case = Case.load(args.root)
-    sources = case.sources
+    # Sources alone: a new case has no claims/ yet (drafting reads them with the loader's
+    # parser until Case.load can be told not to need claims/).
+    sources = load_sources(args.root)
     if args.source:
-        sources = tuple(case.source(sid) for sid in args.source)  # UnknownIdError: did you mean
+        # UnknownIdError: did you mean
+        sources = tuple(lookup(sources, sid, lambda s: s.id, "source") for sid in args.source)
     found = extract(sources)
     if args.format == "json":
         sys.stdout.write(extracted_json(found))
     elif args.format == "toml":
-        sys.stdout.write(draft_claims(found))
+        sys.stdout.write(draft_claims(found, everything=args.all))
     else:
         sys.stdout.write(extracted_text(found))
     return 0
@@ -103,6 +105,21 @@ def cmd_sources(args: argparse.Namespace) -> int:
         sys.stdout.write(sources_json(report.to_dict()))
     else:
         sys.stdout.write(sources_text(report))
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from factcheck.web import add_pages  # the web libraries load only for `add`
+
+    added = add_pages(args.root, args.pages, source_id=args.id, skip=args.skip)
+    for refusal in added.skipped:
+        print(f"skipped: {refusal}", file=sys.stderr)
+    for source in added.sources:
+        date = source.published.isoformat() if source.published else "undated"
+        version = f"; a new version of {source.version_of}" if source.version_of else ""
+        print(f"added sources/{source.id}.md: {source.label} ({source.publisher or '-'}, "
+              f"{date}{version}); the page kept as sources/{source.raw}", file=sys.stderr)
+        print(source.id)
     return 0
 
 
@@ -135,10 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="treat 'consistent if' verdicts as failures")
     p.set_defaults(func=cmd_check)
 
-    p = add("extract", "list every figure in the sources (text), or draft claims for them (toml)")
+    p = add("extract", "list every figure in the sources (text), or draft series and claims "
+            "for them (toml); needs sources/ only")
     p.add_argument("--format", choices=("text", "toml", "json"), default="text")
     p.add_argument("--source", action="append", metavar="ID", help="only this source "
                    "(repeatable)")
+    p.add_argument("--all", action="store_true", help="toml: draft claims for percentages, "
+                   "money, page numbers, ages and times too (left out by default)")
     p.set_defaults(func=cmd_extract)
 
     p = add("find", "list every source that carries a passage, and how many origins they are")
@@ -157,6 +177,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--update", action="store_true",
                    help="re-pin every quote, accepting changed sources (after review)")
     p.set_defaults(func=cmd_pin)
+
+    p = add("add", "add web pages as sources: saved pages, URLs (fetched) or web archives "
+                   "(WARC); prints the new ids")
+    p.add_argument("pages", nargs="+", metavar="PAGE|URL|ARCHIVE",
+                   help="a saved HTML page, an http(s) URL to fetch, or a .warc/.warc.gz file")
+    p.add_argument("--id", help="the new source's id (one page only; default: publisher, "
+                   "date and title)")
+    p.add_argument("--skip", action="store_true", help="add what can be added; skip pages "
+                   "already added or without article text instead of refusing them all")
+    p.set_defaults(func=cmd_add)
     return parser
 
 
