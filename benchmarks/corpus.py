@@ -49,8 +49,8 @@ def _prose() -> list[str]:
         texts.append(body)
     readme = ROOT / "README.md"
     if readme.exists():
-        texts.append(re.sub(r"```.*?```|\|[^\n]*\||[#`*]", " ", readme.read_text("utf-8"),
-                            flags=re.S))
+        prose = re.sub(r"```.*?```", " ", readme.read_text("utf-8"), flags=re.S)
+        texts.append(" ".join(w for w in prose.split() if _WORD.match(w)))  # no tables, hashes
     # More English prose: the Python reference's topics, shipped with the interpreter.
     try:
         from pydoc_data.topics import topics
