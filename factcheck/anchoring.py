@@ -292,9 +292,7 @@ def _row_within(pattern: str, text: str, k: int) -> list[int] | None:
     # Leaving out the d most frequent 3-grams lowers the count needed by at most d.
     order = np.argsort(sizes, kind="stable")
     median = sizes[order[len(order) // 2]]
-    drop = 0
-    while drop < need // 2 and sizes[order[len(order) - 1 - drop]] > 2 * median:
-        drop += 1
+    drop = min(need // 2, int(np.count_nonzero(sizes > 2 * median)))
     need -= drop
     used = np.sort(order[: len(order) - drop])
     lo, sizes = lo[used], sizes[used]

@@ -225,10 +225,11 @@ def _part_stats(part: _Part) -> dict[str, int]:
 
 
 def _find_in(
-    part: _Part, passage: str, needle: str, k: int, need: int, full: bool,
+    part: _Part, passage: str, needle: str, keys: _index.U64, k: int, need: int, full: bool,
     options: AnchorOptions,
 ) -> tuple[list[Hit], dict[str, int]]:
-    """The hits of *passage* in one partition, and the work it took."""
+    """The hits of *passage* in one partition (*keys*: the q-grams of its normalised form
+    *needle*), and the work it took."""
     counters = dict.fromkeys(_COUNTERS, 0)
     if full:  # no filter applies: every source whole (only those holding a short needle)
         m = len(needle)
@@ -237,7 +238,6 @@ def _find_in(
             if (m >= part.q and k > 0) or needle in t.text
         }
     else:
-        keys = _index.gram_keys(_index.encode(needle), part.q)
         windows = part.index.windows(keys, need, k, len(needle), counters)
         # The index holds one q-gram in two; before anchoring, count them all in the
         # window (the lemma's full count, t = m + 1 - q(k + 1)).
@@ -728,7 +728,8 @@ class Corpus:
         full = need <= 0
         if full:
             self._counters["full_scans"] += 1
-        answers = self._built(jobs).run(_find_in, passage, needle, k, need, full, options)
+        keys = _index.gram_keys(_index.encode(needle), q)
+        answers = self._built(jobs).run(_find_in, passage, needle, keys, k, need, full, options)
         hits = []
         for found, counters in answers:
             hits.extend(found)
