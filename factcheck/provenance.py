@@ -375,8 +375,11 @@ class _LocalParts:
     def run(self, fn: Callable[..., _R], *args: Any) -> list[_R]:
         return [fn(part, *args) for part in self.parts]
 
-    def map(self, fn: Callable[[_T], _R], items: Sequence[_T], what: str) -> list[_R]:
-        return self.runner.map(fn, items, what)
+    def map(
+        self, fn: Callable[[_T], _R], items: Sequence[_T], what: str, jobs: int | None = None
+    ) -> list[_R]:
+        runner = self.runner if jobs is None else _Runner(jobs, self.runner.quiet)
+        return runner.map(fn, items, what)
 
     def text(self, x: int) -> str:
         """The normalised text of source *x* (a global number)."""
@@ -400,7 +403,9 @@ class _DaskParts:
         futures = [self.client.submit(fn, part, *args, pure=False) for part in self.parts]
         return list(self.client.gather(futures))
 
-    def map(self, fn: Callable[[_T], _R], items: Sequence[_T], what: str) -> list[_R]:
+    def map(
+        self, fn: Callable[[_T], _R], items: Sequence[_T], what: str, jobs: int | None = None
+    ) -> list[_R]:
         return list(self.client.gather(self.client.map(fn, items, pure=False)))
 
 
@@ -860,7 +865,7 @@ class Corpus:
             needed = {x for i, j, _ in batch for x in (i, j)}
             batches.append((batch, {x: self._text(x) for x in sorted(needed)}))
         pairs: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
-        for found in parts.map(_pairs_of, batches, "comparing"):
+        for found in parts.map(_pairs_of, batches, "comparing", jobs):
             for i, j, chains in found:
                 pairs[(i, j)] = chains
         self._texts.clear()
