@@ -43,10 +43,12 @@ DATELINES = ["SEOUL, Nov. 20 (Yonhap) --", "NEW YORK (AP) --", "GENEVA, Nov 12 (
 def _prose() -> list[str]:
     texts = []
     for path in sorted((ROOT / "sources").glob("*.md")):
+        if path.name == "README.md":  # documents the folder (tables, hashes): not an article
+            continue
         body = path.read_text(encoding="utf-8")
         if body.startswith("+++"):
             body = body.split("+++", 2)[-1]
-        texts.append(body)
+        texts.append(" ".join(w for w in body.split() if "`" not in w and "|" not in w))
     readme = ROOT / "README.md"
     if readme.exists():
         prose = re.sub(r"```.*?```", " ", readme.read_text("utf-8"), flags=re.S)
