@@ -8,8 +8,7 @@ from pathlib import Path
 import attrs
 
 from factcheck.anchoring import Anchor, anchor
-from factcheck.errors import QuantityError
-from factcheck.figures import find_quantities, parse_quantity
+from factcheck.figures import find_quantities
 from factcheck.load import load_case
 from factcheck.lock import Lock, PinCheck, pin, verify
 from factcheck.model import Claim, Kind, Quote, Series, Source
@@ -29,12 +28,16 @@ class Case:
     lock: Lock | None = None
 
     @classmethod
-    def load(cls, root: str | Path = ".", *, read_lock: bool = True) -> Case:
+    def load(cls, root: str | Path = ".", *, read_lock: bool = True,
+             claims_required: bool = True, max_source_bytes: int | None = None) -> Case:
         """Read ``root/sources/*.md``, ``root/claims/*.toml`` and ``root/factcheck.lock``.
 
-        Raises :class:`~factcheck.errors.LoadError` listing every problem found.
+        Raises :class:`~factcheck.errors.LoadError` listing every problem found. With
+        ``claims_required=False`` a folder with ``sources/`` alone loads; every file is
+        read up to *max_source_bytes* (default ``$FACTCHECK_MAX_SOURCE_BYTES``, else 50 MiB).
         """
-        loaded = load_case(root, read_lock=read_lock)
+        loaded = load_case(root, read_lock=read_lock, claims_required=claims_required,
+                           max_source_bytes=max_source_bytes)
         return cls(loaded.sources, loaded.series, loaded.claims, Path(root), loaded.lock)
 
     def source(self, source_id: str) -> Source:
@@ -148,18 +151,15 @@ def _figures_differ(quote: str, found: Anchor) -> str:
 
 def _value_in_quotes(claim: Claim, quotes: tuple[QuoteResult, ...], kind: Kind | None) -> str:
     """A claim's stated figure must be one its quotes give, as the source prints them."""
-    if claim.value is None or kind is None or kind is Kind.STATUS:
+    value = claim.quantity
+    if value is None or kind is None or kind is Kind.STATUS:
         return ""
-    try:
-        value = parse_quantity(claim.value)
-    except QuantityError:
-        return ""  # a status value ("co-sponsor"): words, not a figure
     given = [m.quantity for qr in quotes if qr.found for m in find_quantities(qr.anchor.text)]
     for q in given:
         if q.number == value.number and q.years == value.years and q.other == value.other:
             return ""
     there = ", ".join(dict.fromkeys(str(q) for q in given)) or "no figure"
-    return f"its value {claim.value!r} is not a figure its quotes give (they give: {there})"
+    return f"its value {claim.wording!r} is not a figure its quotes give (they give: {there})"
 
 
 def _support(claim: Claim, quotes: tuple[QuoteResult, ...],

@@ -25,7 +25,6 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from factcheck.dates import date_clues, relative_window
-from factcheck.figures import parse_quantity
 from factcheck.model import Claim, Kind, Monotone, Series, Source, Span
 from factcheck.values import Interval, Quantity
 from factcheck.values import Kind as QKind
@@ -96,8 +95,8 @@ class DateInference:
 
 
 def _q(claim: Claim) -> Quantity:
-    assert claim.value is not None, "load fills every numeric claim's value"
-    return parse_quantity(claim.value)
+    assert isinstance(claim.value, Quantity), "load reads every numeric claim's value"
+    return claim.value
 
 
 def fmt_years(interval: Interval) -> str:
@@ -598,39 +597,39 @@ def _status(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
     left_out: list[str] = []
     for claim in claims:
         assert claim.value is not None
-        value = _norm(claim.value)
+        value = _norm(claim.wording)
         w = when.get(claim.id)
         if claim.years is not None:
-            q = parse_quantity(claim.years)
+            q = claim.years
             if q.kind in (QKind.YEARS, QKind.YEAR):
                 years = q.years if q.kind is QKind.YEARS else (int(q.number),)
                 for first, last in _runs(years):
                     span = Span.years(first, last)
                     items.append(_Status(span, value, claim.id, True, str(span)))
-                readings.append(f"`{claim.id}`: {claim.value} in {q}")
+                readings.append(f"`{claim.id}`: {claim.wording} in {q}")
                 continue
             end = claim.until if claim.until is not None else (
                 w.span.last_year if w is not None else None)
             if end is None:
                 left_out.append(claim.id)
-                readings.append(f"`{claim.id}`: {claim.value} for {q} — no end year; left out")
+                readings.append(f"`{claim.id}`: {claim.wording} for {q} — no end year; left out")
                 continue
             n = q.interval
             if _exact(n):
                 span = Span.years(end - int(n.low) + 1, end)  # type: ignore[arg-type]
                 items.append(_Status(span, value, claim.id, True, str(span)))
-                readings.append(f"`{claim.id}`: {claim.value} for {q} up to {end} → {span}")
+                readings.append(f"`{claim.id}`: {claim.wording} for {q} up to {end} → {span}")
             else:
                 runs.append((claim, q, end))
                 readings.append(
-                    f"`{claim.id}`: {claim.value} for {q} ({fmt_years(n)} years) up to {end}")
+                    f"`{claim.id}`: {claim.wording} for {q} ({fmt_years(n)} years) up to {end}")
             continue
         if w is None:
             left_out.append(claim.id)
-            readings.append(f"`{claim.id}`: {claim.value} — no date; left out")
+            readings.append(f"`{claim.id}`: {claim.wording} — no date; left out")
             continue
         items.append(_Status(w.span, value, claim.id, True, str(w)))
-        readings.append(f"`{claim.id}`: {claim.value} as of {w}")
+        readings.append(f"`{claim.id}`: {claim.wording} as of {w}")
     items.sort()
     ids = tuple(c.id for c in claims)
     if not items and not runs:
@@ -705,7 +704,7 @@ def _check_run(
     claim: Claim, q: Quantity, end: int, items: Sequence[_Status]
 ) -> tuple[Verdict, str]:
     """An approximate run ("a decade of co-sponsorship" up to 2018) against the record."""
-    value = _norm(claim.value or "")
+    value = _norm(claim.wording)
     years_with = {y for it in items if it.value == value and it.span.earliest.month == 1
                   and it.span.latest.month == 12
                   for y in range(it.span.first_year, it.span.last_year + 1)}
@@ -716,14 +715,14 @@ def _check_run(
     clash = sorted(y for y in range(end - sure + 1, end + 1) if y in years_other)
     if clash:
         return Verdict.CONFLICT, (
-            f"`{claim.id}` says {claim.value!r} for {q} up to {end}, but other claims say "
+            f"`{claim.id}` says {claim.wording!r} for {q} up to {end}, but other claims say "
             f"otherwise for {_year_list(clash)}")
     start = end
     while start - 1 in years_with:
         start -= 1
     if end not in years_with:
         return Verdict.CONSISTENT, (
-            f"`{claim.id}` ({claim.value!r} for {q} up to {end}) has no exact record to "
+            f"`{claim.id}` ({claim.wording!r} for {q} up to {end}) has no exact record to "
             "compare with")
     length = end - start + 1
     bounded = start - 1 in years_other
@@ -736,7 +735,7 @@ def _check_run(
         return Verdict.CONSISTENT, (
             f"`{claim.id}` says {q} ({fmt_years(n)} years); the record shows at least {record}")
     return Verdict.CONFLICT, (
-        f"`{claim.id}` says {claim.value!r} for {q} ({fmt_years(n)} years) up to {end}, "
+        f"`{claim.id}` says {claim.wording!r} for {q} ({fmt_years(n)} years) up to {end}, "
         "but the record "
         f"says {record}")
 
@@ -802,10 +801,11 @@ def reconcile(series: Series, claims: Iterable[Claim], when: Mapping[str, When],
     counted once) lets a disagreement say which side more origins stand behind.
 
     >>> from factcheck.model import Claim, Series, Kind, Span
+    >>> from factcheck.figures import parse_quantity
     >>> import datetime
     >>> s = Series("years", Kind.ANNUAL)
-    >>> a = Claim("a", "", series="years", value="16th year")
-    >>> b = Claim("b", "", series="years", value="21 straight years")
+    >>> a = Claim("a", "", series="years", value=parse_quantity("16th year"))
+    >>> b = Claim("b", "", series="years", value=parse_quantity("21 straight years"))
     >>> when = {"a": When(Span.year(2020)), "b": When(Span.day(datetime.date(2025, 11, 19)))}
     >>> f = reconcile(s, [b, a], when)
     >>> f.verdict.value, fmt_years(f.first_year)

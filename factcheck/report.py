@@ -131,7 +131,7 @@ class Report:
                     "id": c.id,
                     "verdict": c.support.value,
                     "series": c.claim.series,
-                    "value": c.claim.value,
+                    "value": c.claim.wording or None,
                     "as_of": None if c.when is None else str(c.when.span),
                     "as_of_inferred": bool(c.when and c.when.inferred),
                     "reason": c.reason,

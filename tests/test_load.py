@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import Case, Kind, LoadError
+from factcheck import Case, Kind, LoadError, parse_quantity
 from tests.conftest import ROOT
 
 
@@ -125,8 +125,8 @@ text = "Body"
 
 def test_missing_folders_are_named(tmp_path: Path) -> None:
     problems = errors_of(tmp_path)
-    assert problems == ["sources: missing folder: a case needs sources/",
-                        "claims: missing folder: a case needs claims/"]
+    assert problems == ["claims: missing folder: a case needs claims/",
+                        "sources: missing folder: a case needs sources/"]
 
 
 def test_value_is_read_from_the_quote_when_absent(tmp_path: Path) -> None:
@@ -145,7 +145,8 @@ source = "a"
 text = "marks the 16th year"
 ''')
     (claim,) = Case.load(tmp_path).claims
-    assert claim.value == "16th year"
+    assert claim.wording == "16th year"
+    assert claim.value == parse_quantity("16th year")
 
 
 def test_a_value_of_the_wrong_kind_for_its_series_is_reported(tmp_path: Path) -> None:
