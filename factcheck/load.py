@@ -277,7 +277,7 @@ def _decode(data: bytes, rel: str, problems: Problems) -> str | None:
         return data[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
         offset = skip + exc.start
-        line = data.count(b"\n", 0, offset) + 1
+        line = len(re.split(rb"\r\n|\r|\n", data[:offset]))
         problems.add(Location(rel, line),
                      f"not UTF-8 text ({exc.reason} at byte {offset}); save the file as UTF-8")
         return None

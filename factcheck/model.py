@@ -182,7 +182,7 @@ class Source:
 def _source(text: str, source_id: str, file: str, problems: Problems) -> Source | None:
     before = len(problems)
     if problem := check_id(source_id, "source", source=True):
-        problems.add(Location(file), f"{problem} (the id is the file name without .md)")
+        problems.add(Location(file), f"{problem}; the id is the file's name without .md")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if lines[0].strip() != "+++":
