@@ -72,7 +72,7 @@ def draft_claims(found: Iterable[Extracted]) -> str:
     seen: set[str] = set()
     for e in found:
         m = e.mention
-        base = f"{e.source.split('-')[0]}-{_slug(m.text)}"
+        base = f"{_slug(e.source.split('-')[0])}-{_slug(m.text)}"  # a valid claim id
         cid, n = base, 2
         while cid in seen:
             cid, n = f"{base}-{n}", n + 1

@@ -113,6 +113,11 @@ def load_case(root: str | Path, *, read_lock: bool = True, claims_required: bool
                 lock = Lock.parse(text, LOCK_NAME)
             except LockError as exc:
                 problems.add(Location(LOCK_NAME), str(exc).removeprefix(f"{LOCK_NAME}: "))
+            except (TypeError, ValueError, AttributeError) as exc:
+                # A lock of the wrong shape (quote = 5): until the lock is typed at its own
+                # entrance, a located problem rather than a traceback.
+                problems.add(Location(LOCK_NAME), f"not a lock factcheck can read ({exc}); "
+                                                  "re-pin with `factcheck pin --update`")
             except LoadError as exc:
                 problems.items.extend(exc.problems)
     problems.raise_if_any()
