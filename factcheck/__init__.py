@@ -11,12 +11,15 @@ footnoted to the exact words behind it::
 
 from factcheck.anchoring import Anchor, AnchorOptions, Candidate, anchor
 from factcheck.case import Case
+from factcheck.dating import DateInference
 from factcheck.drafting import Extracted, draft_claims, extract
 from factcheck.errors import (
     FactCheckError,
+    IngestError,
     LoadError,
     Location,
     LockError,
+    NoArticleText,
     Problem,
     QuantityError,
 )
@@ -34,11 +37,15 @@ from factcheck.model import (
     TextQuoteSelector,
 )
 from factcheck.provenance import Cluster, Corpus, CorpusError, Hit, Shared
-from factcheck.reconcile import DateInference, Finding, Verdict, When, reconcile
+from factcheck.reasons import Reason
+from factcheck.reconcilers import Finding, Reading, Verdict, When, reconcile
 from factcheck.render import render_brief
-from factcheck.report import ClaimResult, QuoteResult, Report, Support
+from factcheck.report import Report
+from factcheck.results import ClaimResult, Results
+from factcheck.support import QuoteResult, Support
 from factcheck.text import Normalized, normalize
 from factcheck.values import Interval, Quantity
+from factcheck.web import Page, add_pages, read_page, read_pages, verify_raw
 
 __all__ = [
     "Anchor",
@@ -55,6 +62,7 @@ __all__ = [
     "FactCheckError",
     "Finding",
     "Hit",
+    "IngestError",
     "Interval",
     "Kind",
     "LoadError",
@@ -63,7 +71,9 @@ __all__ = [
     "LockError",
     "Mention",
     "Monotone",
+    "NoArticleText",
     "Normalized",
+    "Page",
     "Pin",
     "PinCheck",
     "Problem",
@@ -71,7 +81,10 @@ __all__ = [
     "QuantityError",
     "Quote",
     "QuoteResult",
+    "Reading",
+    "Reason",
     "Report",
+    "Results",
     "Series",
     "Shared",
     "Source",
@@ -81,12 +94,16 @@ __all__ = [
     "TextQuoteSelector",
     "Verdict",
     "When",
+    "add_pages",
     "anchor",
     "draft_claims",
     "extract",
     "find_quantities",
     "normalize",
     "parse_quantity",
+    "read_page",
+    "read_pages",
     "reconcile",
     "render_brief",
+    "verify_raw",
 ]

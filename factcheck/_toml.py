@@ -33,7 +33,9 @@ ID_MAX = 200
 # up in file names, Markdown, HTML and JSON; nothing in them needs escaping anywhere.
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 # A source id may carry one version suffix: the date of that version of a web page.
-SOURCE_ID_RE = re.compile(r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]*)(?:@(?P<version>\d{4}-\d{2}-\d{2}))?")
+# (with a counter, "@2025-03-06-2", when two versions share a day).
+SOURCE_ID_RE = re.compile(
+    r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]*)(?:@(?P<version>\d{4}-\d{2}-\d{2})(?:-\d{1,4})?)?")
 ID_RULE = ("an id is letters, digits, '-', '_' and '.' (ASCII), starting with a letter or "
            f"digit, at most {ID_MAX} characters")
 
@@ -48,7 +50,8 @@ def check_id(value: str, what: str, *, source: bool = False) -> str:
     >>> check_id("vote`<img>", "series")[:45]
     "series id 'vote`<img>' is not a valid id: an "
     """
-    rule = ID_RULE + (" (a source id may end in one version suffix @YYYY-MM-DD)"
+    rule = ID_RULE + (" (a source id may end in one version suffix @YYYY-MM-DD, or "
+                      "@YYYY-MM-DD-2 for a second version that day)"
                       if source else "")
     m = (SOURCE_ID_RE if source else ID_RE).fullmatch(value)
     if m is None or len(value) > ID_MAX:

@@ -17,20 +17,26 @@ The tree::
     ├── QuantityError           a text that does not read as a quantity   (also a ValueError)
     ├── OptionsError            anchoring options out of range            (also a ValueError)
     ├── CorpusError             a corpus that cannot be built or asked    (also a ValueError)
-    └── SpanError               a span that does not fit its text         (also an IndexError)
+    ├── SpanError               a span that does not fit its text         (also an IndexError)
+    ├── UnknownIdError          no source, claim or series by that id     (also a KeyError)
+    └── IngestError             a page, URL or web archive that cannot be added as a source
+        └── NoArticleText       a page with no article text
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import attrs
 
-__all__ = ["CorpusError", "FactCheckError", "LoadError", "Location", "LockError",
-           "OptionsError", "Problem", "Problems", "QuantityError", "SpanError", "UsageError",
-           "WriteError", "did_you_mean", "printable"]
+__all__ = ["CorpusError", "FactCheckError", "IngestError", "LoadError", "Location", "LockError",
+           "NoArticleText", "OptionsError", "Problem", "Problems", "QuantityError", "SpanError",
+           "UnknownIdError", "UsageError", "WriteError", "did_you_mean", "lookup", "printable"]
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -128,6 +134,39 @@ class CorpusError(FactCheckError, ValueError):
 
 class SpanError(FactCheckError, IndexError):
     """A span does not fit the normalised text it is applied to."""
+
+
+class UnknownIdError(FactCheckError, KeyError):
+    """No source, claim or series has the id asked for (the message has a "did you mean")."""
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+def lookup(items: Iterable[T], key: str, id_of: Callable[[T], str], what: str) -> T:
+    """The item whose id is *key*; :class:`UnknownIdError` with a "did you mean" otherwise.
+
+    >>> lookup(["ab", "cd"], "cd", str, "source")
+    'cd'
+    >>> lookup(["yonhap"], "yonhap2", str, "source")
+    Traceback (most recent call last):
+    ...
+    factcheck.errors.UnknownIdError: no source 'yonhap2' (did you mean 'yonhap'?)
+    """
+    items = tuple(items)
+    for item in items:
+        if id_of(item) == key:
+            return item
+    raise UnknownIdError(f"no {what} {key!r}{did_you_mean(key, [id_of(i) for i in items])}")
+
+
+class IngestError(FactCheckError):
+    """A page, URL or web archive that cannot be added as a source (unreadable, offline,
+    already added)."""
+
+
+class NoArticleText(IngestError):
+    """A page with no article text to make a source of."""
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:

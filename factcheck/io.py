@@ -29,8 +29,11 @@ INPUT_FOLDERS = ("claims", "sources")
 STALE_AFTER = 3600.0  # seconds: a temporary file this old belongs to no running write
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | bytes) -> None:
     """Write *text* to *path* so that readers see the old file or the new one, never half.
+
+    Text is written as UTF-8; bytes (a raw page kept beside its source) exactly as they
+    are.
 
     The file keeps the permissions it had (a new one gets the usual ones, as the umask
     allows); a missing folder is an error, not something to create on a typo.
@@ -62,9 +65,9 @@ def write_atomic(path: Path, text: str) -> None:
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        with os.fdopen(fd, "wb") as out:
             os.chmod(tmp, mode)
-            out.write(text)
+            out.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

@@ -132,7 +132,7 @@ def test_bad_front_matter_is_refused(front: str, message: str) -> None:
 
 
 @pytest.mark.parametrize("good", ["000-yonhap-2025-11-20", "a", "A_b.c-9",
-                                  "page@2025-11-20"])
+                                  "page@2025-11-20", "page@2025-11-20-2"])
 def test_source_ids_that_follow_the_pattern(good: str) -> None:
     assert check_id(good, "source", source=True) == ""
 

@@ -1,4 +1,4 @@
-"""Turn a Report into text with Jinja2 templates (the only module that touches Jinja).
+"""Turn a Results into text with Jinja2 templates (the only module that touches Jinja).
 
 Every value printed into a template is escaped for Markdown by default, so text
 from a source ("| ] [^1] <script>") always shows as text; the ``raw`` filter marks
@@ -19,11 +19,13 @@ import attrs
 import jinja2
 from markupsafe import Markup
 
-from factcheck.reconcile import DateInference, Verdict
-from factcheck.report import ClaimResult, QuoteResult, Report, Support
+from factcheck.dating import DateInference
+from factcheck.reconcilers import Verdict
+from factcheck.render import words
+from factcheck.results import ClaimResult, QuoteResult, Results, Support
 
-_PACKAGED = Path(__file__).parent / "templates"  # inside an installed wheel
-_SOURCE_TREE = Path(__file__).parent.parent / "templates"  # a checkout / editable install
+_PACKAGED = Path(__file__).parent.parent / "templates"  # inside an installed wheel
+_SOURCE_TREE = Path(__file__).parent.parent.parent / "templates"  # a checkout / editable install
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#+!~])")
 
@@ -101,7 +103,7 @@ class Footnote:
     quote: QuoteResult
 
 
-def _footnotes(report: Report) -> tuple[list[Footnote], dict[str, list[int]]]:
+def _footnotes(report: Results) -> tuple[list[Footnote], dict[str, list[int]]]:
     """One footnote per cited passage, numbered by first reference; each claim's numbers.
 
     Claims that cite the same words of the same source share that passage's footnote.
@@ -121,17 +123,24 @@ def _footnotes(report: Report) -> tuple[list[Footnote], dict[str, list[int]]]:
     return list(notes.values()), by_claim
 
 
-def _date_label(report: Report, source_id: str) -> str:
+def _date_label(report: Results, source_id: str) -> str:
     source = report.source(source_id)
     if source.published is not None:
         return source.published.isoformat()
     inference: DateInference | None = report.inference(source_id)
     if inference is not None and inference.span is not None:
-        return str(inference)
+        return words.inference_words(inference)
     return "undated"
 
 
-def render_brief(report: Report, title: str | None = None, template: str = "brief.md.j2") -> str:
+def _source_name(report: Results, source_id: str) -> str:
+    """A source as an editor names it: its publisher (or title) and its date."""
+    source = report.source(source_id)
+    name = source.publisher or source.label
+    return f"{name}, {_date_label(report, source_id)}"
+
+
+def render_brief(report: Results, title: str | None = None, template: str = "brief.md.j2") -> str:
     """Render the cited brief of *report* as Markdown (deterministic: same report, same bytes)."""
     notes, by_claim = _footnotes(report)
     refs = {cid: "".join(f"[^{n}]" for n in ns) for cid, ns in by_claim.items()}
@@ -142,11 +151,19 @@ def render_brief(report: Report, title: str | None = None, template: str = "brie
         "consistent": sum(f.verdict is Verdict.CONSISTENT for f in report.findings),
         "consistent_if": sum(f.verdict is Verdict.CONSISTENT_IF for f in report.findings),
         "conflict": sum(f.verdict is Verdict.CONFLICT for f in report.findings),
+        "uncorroborated": sum(f.verdict is Verdict.UNCORROBORATED for f in report.findings),
+        "unchecked": sum(f.verdict is Verdict.UNCHECKED for f in report.findings),
     }
     ids = frozenset({c.id for c in report.claims} | {s.id for s in report.sources}
                     | {f.series.id for f in report.findings})
     context: dict[str, Any] = {
         "explain": lambda text: explain(text, ids, refs),
+        "finding_text": lambda f: explain(
+            words.explain(f, source=lambda sid: _source_name(report, sid)), ids, refs),
+        "problem_text": lambda c: explain(words.problems_text(c.problems), ids, refs),
+        "inference_words": words.inference_words,
+        "inference_reasons": lambda i: [explain(words.plain(r), ids, refs)
+                                        for r in words.inference_reasons(i)],
         "title": title or "Fact-check brief",
         "report": report,
         "counts": counts,

@@ -1,0 +1,179 @@
+"""The report as JSON: plain data in a stable order (see README, "check --format json")."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from factcheck.dating import DateInference
+from factcheck.lock import PinCheck
+from factcheck.model import Claim, Span
+from factcheck.reasons import Reason
+from factcheck.reconcilers import Finding, When
+from factcheck.render.words import (
+    explain,
+    fmt_years,
+    inference_reasons,
+    plain,
+    problems_text,
+    sentence,
+)
+from factcheck.results import Results
+from factcheck.support import QuoteResult
+from factcheck.values import Interval
+
+__all__ = ["report_dict", "report_json"]
+
+
+def report_json(results: Results) -> str:
+    return json.dumps(report_dict(results), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def report_dict(results: Results) -> dict[str, Any]:
+    """Plain data for JSON: claims, series and sources, in a stable order."""
+    return {
+        "ok": results.ok,
+        "claims": [
+            {
+                "id": c.id,
+                "verdict": c.support.value,
+                "series": c.claim.series,
+                "value": _value(c.claim),
+                "as_of": None if c.when is None else str(c.when.span),
+                "as_of_inferred": bool(c.when and c.when.inferred),
+                "reason": problems_text(c.problems),
+                "carried_by": list(c.carriers),
+                "origins": list(c.origins),
+                "quotes": [_quote_dict(q) for q in c.quotes],
+            }
+            for c in results.claims
+        ],
+        "series": [_finding_dict(f) for f in results.findings],
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "published": None if s.published is None else s.published.isoformat(),
+                "inferred_published": _inferred(results.inference(s.id)),
+                "inferred_span": _span(results.inference(s.id)),
+                "inferred_reasons": [plain(r) for r in inference_reasons(i)]
+                if (i := results.inference(s.id)) else [],
+                "sha256": s.sha256,
+                "origin": results.origin_of(s.id),
+            }
+            for s in results.sources
+        ],
+        "clusters": [
+            {"origin": c.origin, "sources": list(c.sources),
+             "shared": [{"a": x.a, "a_start": x.a_start, "a_end": x.a_end, "b": x.b,
+                         "b_start": x.b_start, "b_end": x.b_end, "text": x.text}
+                        for x in c.shared]}
+            for c in results.clusters
+        ],
+    }
+
+
+def _inferred(inference: DateInference | None) -> str | None:
+    if inference is None or inference.span is None:
+        return None
+    return str(inference.year) if inference.year is not None else str(inference.span)
+
+
+def _span(inference: DateInference | None) -> dict[str, str] | None:
+    if inference is None or inference.span is None:
+        return None
+    return {"earliest": inference.span.earliest.isoformat(),
+            "latest": inference.span.latest.isoformat()}
+
+
+def _quote_dict(q: QuoteResult) -> dict[str, Any]:
+    a = q.anchor
+    out: dict[str, Any] = {
+        "source": q.quote.source,
+        "text": q.quote.text,
+        "status": a.status,
+        "start": a.start,
+        "end": a.end,
+        "method": a.method,
+        "score": round(a.score, 1),
+    }
+    if q.pin is not None:
+        out["pin"] = _pin_dict(q.pin)
+    if q.figures is not None:
+        said, there = q.figures
+        out["figures"] = (f"the source gives {', '.join(there) or 'no figure'} where the quote "
+                          f"says {', '.join(said) or 'no figure'}")
+    if not a.found and a.nearest is not None:
+        out["nearest"] = {"start": a.nearest.start, "end": a.nearest.end,
+                          "score": round(a.nearest.score, 1), "text": a.nearest.text}
+    return out
+
+
+def _pin_dict(check: PinCheck) -> dict[str, Any]:
+    out: dict[str, Any] = {"status": check.status}
+    if check.pin is not None:
+        out["pinned"] = {"start": check.pin.start, "end": check.pin.end, "text": check.pin.exact,
+                         "sha256": check.pin.sha256}
+    if check.start is not None:
+        out["now"] = {"start": check.start, "end": check.end, "text": check.now}
+    if check.changes:
+        out["changes"] = [{"was": old, "now": new} for old, new in check.changes]
+    return out
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": f.series.id,
+        "kind": f.series.kind.value,
+        "verdict": f.verdict.value,
+        "explanation": explain(f),
+        "claims": list(f.claims),
+        "conflicts": list(f.conflicts),
+        "assumptions": [plain(sentence(a)) for a in f.assumptions],
+        "origins": len(f.origins),
+        "reasons": [reason_dict(r) for r in f.reasons],
+    }
+    if f.series.kind.value == "annual":
+        fy = f.first_year
+        out["first_year"] = (
+            int(fy.low) if fy is not None and fy.low is not None and fy.low == fy.high
+            else None if fy is None else fmt_years(fy)
+        )
+    return out
+
+
+def _value(claim: Claim) -> str | None:
+    return claim.wording or None
+
+
+def reason_dict(r: Reason) -> dict[str, Any]:
+    """A reason as JSON: its kind, its claims and its facts as plain values."""
+    return {"kind": r.kind, "claims": list(r.claims),
+            **{k: _plain_value(v) for k, v in r.facts}}
+
+
+def _plain_value(v: Any) -> Any:
+    if v is None or isinstance(v, bool | int | float | str):
+        return v
+    if isinstance(v, Reason):
+        return reason_dict(v)
+    if isinstance(v, Interval):
+        return {"low": _num(v.low), "high": _num(v.high)}
+    if isinstance(v, Span):
+        return {"start": v.earliest.isoformat(), "end": v.latest.isoformat()}
+    if isinstance(v, When):
+        return {"start": v.span.earliest.isoformat(), "end": v.span.latest.isoformat(),
+                "inferred": v.inferred}
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    if isinstance(v, tuple | list):
+        return [_plain_value(x) for x in v]
+    return str(v)
+
+
+def _num(n: object) -> int | float | None:
+    if n is None:
+        return None
+    return n if isinstance(n, int) else float(str(n))
