@@ -16,7 +16,8 @@ wording is left to :mod:`factcheck.render`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from factcheck.anchoring import anchor
 from factcheck.dating import claim_dates, infer_dates
@@ -24,20 +25,26 @@ from factcheck.load import Loaded
 from factcheck.lock import verify
 from factcheck.model import Claim, Source
 from factcheck.provenance import Corpus
+from factcheck.reasons import Reason, reason
 from factcheck.reconcilers import reconcile
 from factcheck.report import Report
 from factcheck.results import ClaimResult
 from factcheck.support import QuoteResult, Support, judge, quote_result
+from factcheck.web import verify_raw
 
 __all__ = ["check"]
 
 
-def check(case: Loaded, *, strict: bool = False, corpus: Corpus | None = None) -> Report:
+def check(case: Loaded, *, strict: bool = False, corpus: Corpus | None = None,
+          root: Path | None = None) -> Report:
     """Check a loaded case: every quote anchored, every claim judged, every series reconciled.
 
-    *corpus* may be given when the caller already built one over the same sources.
+    *corpus* may be given when the caller already built one over the same sources;
+    *root*, the case folder, lets sources added from the web be checked against the raw
+    page they were read from.
     """
     by_id: Mapping[str, Source] = {s.id: s for s in case.sources}
+    notes = _source_notes(case.sources, root)
     # anchor, verify pins, judge support
     quotes = {claim.id: tuple(_quote(case, claim, i, by_id)
                               for i in range(1, len(claim.quotes) + 1))
@@ -86,7 +93,23 @@ def check(case: Loaded, *, strict: bool = False, corpus: Corpus | None = None) -
         strict=strict,
         locked=case.lock is not None,
         clusters=clusters,
+        source_notes=notes,
     )
+
+
+def _source_notes(sources: Sequence[Source], root: Path | None) -> tuple[Reason, ...]:
+    """What the check says of the sources themselves: newer versions of a page, and text
+    that no longer matches the raw page it was read from (edited by hand)."""
+    notes: list[Reason] = []
+    ids = {s.id for s in sources}
+    for source in sources:
+        if source.version_of and source.version_of in ids:
+            notes.append(reason("new_version", [], source=source.id, of=source.version_of))
+        if source.raw and root is not None:
+            problem = verify_raw(root, source)
+            if problem is not None:
+                notes.append(reason("raw_mismatch", [], source=source.id, message=problem))
+    return tuple(notes)
 
 
 def _quote(case: Loaded, claim: Claim, index: int, by_id: Mapping[str, Source]) -> QuoteResult:

@@ -18,6 +18,7 @@ from factcheck.render.words import (
     plain,
     problems_text,
     sentence,
+    source_note,
 )
 from factcheck.results import Results
 from factcheck.support import QuoteResult
@@ -62,6 +63,9 @@ def report_dict(results: Results) -> dict[str, Any]:
                 if (i := results.inference(s.id)) else [],
                 "sha256": s.sha256,
                 "origin": results.origin_of(s.id),
+                "version_of": s.version_of or None,
+                "notes": [plain(source_note(n)) for n in results.source_notes
+                          if n["source"] == s.id],
             }
             for s in results.sources
         ],
