@@ -133,6 +133,14 @@ def relative_window(
     m = _RELATIVE.search(quote)
     if m is None:
         return None
+    try:
+        return _window(quote, event, m)
+    except (OverflowError, ValueError):
+        return None  # a window past the calendar's last (or first) day tells nothing
+
+
+def _window(quote: str, event: datetime.date,
+            m: re.Match[str]) -> tuple[datetime.date, datetime.date, str] | None:
     words = " ".join(m.group(1).split())
     low = words.lower()
     day = datetime.timedelta(1)

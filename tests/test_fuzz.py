@@ -33,7 +33,9 @@ SOURCE_EXAMPLES = 2800
 BYTES_EXAMPLES = 1000
 LOCK_EXAMPLES = 2200
 NAME_EXAMPLES = 800
-TOTAL = CLAIMS_EXAMPLES + SOURCE_EXAMPLES + BYTES_EXAMPLES + LOCK_EXAMPLES + NAME_EXAMPLES
+EDGE_EXAMPLES = 600
+TOTAL = CLAIMS_EXAMPLES + SOURCE_EXAMPLES + BYTES_EXAMPLES + LOCK_EXAMPLES + NAME_EXAMPLES \
+    + EDGE_EXAMPLES
 
 BODY_A = ("The resolution, introduced for 16 straight years, marks the 16th year since 2005. "
           "More than 60 countries co-sponsored it, up from 41; South Korea was a co-sponsor "
@@ -407,3 +409,50 @@ def test_source_file_names(workdir: Path, name: str) -> None:
 
 def test_the_suite_is_at_least_ten_thousand_examples() -> None:
     assert TOTAL >= 10_000
+
+
+EDGE_DAYS = st.sampled_from([datetime.date(1000, 1, 1), datetime.date(1000, 12, 31),
+                             datetime.date(9999, 1, 1), datetime.date(9999, 12, 31),
+                             datetime.date(2025, 11, 19)])
+COUNTS = st.sampled_from(["the 1st year", "the 1000th year", "1000 straight years",
+                          "999 consecutive years", "the 7th time", "since 1000",
+                          "since 2999", "a decade", "more than 900 years"])
+RELATIVE = st.sampled_from(["", " It was adopted yesterday.", " The vote is next month.",
+                            " It passed on Friday.", " Last month it failed.",
+                            " As of December 31, 9999 next year.", " On 5 March 1000."])
+EDGE_CLAIMS = """[[series]]
+id = "s"
+kind = "{kind}"
+
+[[claim]]
+id = "dated"
+statement = "x"
+series = "s"
+{as_of}
+[[claim.quote]]
+source = "a"
+text = "{a}"
+
+[[claim]]
+id = "undated"
+statement = "y"
+series = "s"
+
+[[claim.quote]]
+source = "b"
+text = "{b}"
+"""
+@settings(FUZZ, max_examples=EDGE_EXAMPLES)
+@given(kind=st.sampled_from(["annual", "occurrences"]), published=EDGE_DAYS,
+       as_of=st.none() | EDGE_DAYS, a=COUNTS, b=COUNTS, rel_a=RELATIVE, rel_b=RELATIVE)
+def test_dating_at_the_edges_of_the_calendar(workdir: Path, kind: str,
+                                             published: datetime.date,
+                                             as_of: datetime.date | None, a: str, b: str,
+                                             rel_a: str, rel_b: str) -> None:
+    """Years in range (1000–9999) and counts of at most 1,000 years, read together, may
+    point past the calendar (a count of 1,000 years after 9999): never a crash."""
+    claims = EDGE_CLAIMS.format(kind=kind, a=a, b=b,
+                                as_of="" if as_of is None else f"as_of = {as_of}\n")
+    files = {"sources/a.md": f"+++\npublished = {published}\n+++\nIt is {a}.{rel_a}\n",
+             "sources/b.md": f"+++\n+++\nIt is {b}.{rel_b}\n", "claims/c.toml": claims}
+    holds(fresh(workdir, files), to_json=True)

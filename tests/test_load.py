@@ -562,3 +562,37 @@ def test_a_pin_with_a_negative_index_is_a_load_error(case_dir: Path) -> None:
     with pytest.raises(LoadError):
         case = Case.load(case_dir)
         case.pin(case.check())
+
+
+def test_counts_pointing_past_the_calendar_are_no_date_not_a_crash(tmp_path: Path) -> None:
+    """Found by the fuzz suite: in range each ("the 1st year" in 9999, "the 1000th year"),
+    together they date an undated source to 10998; and "last month" about 31 Dec 9999."""
+    write(tmp_path, "sources/a.md", "+++\npublished = 9999-06-01\n+++\nIt is the 1st year.")
+    write(tmp_path, "sources/b.md", "+++\n+++\nIt is the 1000th year. Last month it failed.")
+    write(tmp_path, "claims/c.toml", '''[[series]]
+id = "s"
+kind = "annual"
+
+[[claim]]
+id = "x"
+statement = "x"
+series = "s"
+
+[[claim.quote]]
+source = "a"
+text = "the 1st year"
+
+[[claim]]
+id = "y"
+statement = "y"
+series = "s"
+as_of = 9999-12-31
+
+[[claim.quote]]
+source = "b"
+text = "the 1000th year. Last month"
+''')
+    report = Case.load(tmp_path).check()
+    inference = report.inference("b")
+    assert inference is None or inference.span is None
+    report.to_json()
