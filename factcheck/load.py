@@ -168,6 +168,7 @@ class _Reader:
 
     def __init__(self, root: Path, real_root: Path, limit: int, problems: Problems) -> None:
         self.root, self.real_root, self.limit, self.problems = root, real_root, limit, problems
+        self.real_folders: dict[Path, Path] = {root: real_root}
 
     def rel(self, path: Path) -> str:
         try:
@@ -178,6 +179,14 @@ class _Reader:
     def _inside(self, path: Path) -> Path | None:
         """The real path of *path* if it stays inside the case; else report and None."""
         rel = self.rel(path)
+        parent = self.real_folders.get(path.parent)
+        if parent is not None:  # a known folder: only a symlink needs following
+            try:
+                if not stat.S_ISLNK(os.lstat(path).st_mode):
+                    return parent / path.name
+            except (OSError, ValueError) as exc:
+                self.problems.add(Location(rel), f"cannot be read ({_why(exc)})")
+                return None
         try:
             real = path.resolve(strict=True)
         except FileNotFoundError:
@@ -204,6 +213,7 @@ class _Reader:
         if not real.is_dir():
             self.problems.add(Location(name), f"not a folder: a case needs {name}/ to be one")
             return None
+        self.real_folders[path] = real
         return path
 
     def optional(self, name: str) -> Path | None:
