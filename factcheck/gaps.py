@@ -21,6 +21,8 @@ import attrs
 from factcheck.figures import find_quantities
 from factcheck.values import Kind
 
+__all__ = ["Gap", "gap_statements", "gaps_near"]
+
 _NOUNS = (r"(?:vote|votes|ballot|resolution|event|edition|ceremony|meeting|summit|session|"
           r"tournament|race|election|contest|festival|parade|march|competition|award|awards|"
           r"debate|review|report|census|draw|final|games)")
@@ -130,3 +132,20 @@ def gap_statements(text: str) -> tuple[Gap, ...]:
             continue
         kept.append(g)
     return tuple(kept)
+
+
+def gaps_near(text: str, start: int, end: int) -> tuple[Gap, ...]:
+    """The gap statements in the sentences that ``text[start:end]`` spans (offsets in *text*).
+
+    >>> t = "It was the 29th vote. No vote was held in 2020. Others followed."
+    >>> [g.years for g in gaps_near(t, t.index("No"), t.index("No") + 5)]
+    [(2020,)]
+    """
+    low = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    high = stop.end() if stop else len(text)
+    return tuple(attrs.evolve(g, start=g.start + low, end=g.end + low)
+                 for g in gap_statements(text[low:high]))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")

@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from factcheck._toml import At, key_lines, toml_problem
-from factcheck.errors import LoadError, Location, LockError, Problem, Problems, did_you_mean
+from factcheck.errors import LoadError, Location, Problem, Problems, did_you_mean
 from factcheck.lock import LOCK_NAME, Lock
 from factcheck.model import Claim, Kind, Series, Source
 from factcheck.values import Quantity
@@ -109,15 +109,10 @@ def load_case(root: str | Path, *, read_lock: bool = True, claims_required: bool
     if read_lock and (lock_path := reader.optional(LOCK_NAME)) is not None:
         text = reader.read(lock_path)
         if text is not None:
+            # Pins are checked against the claims only when those loaded cleanly (no cascade).
+            quotes = None if problems else {c.id: [q.text for q in c.quotes] for c in claims}
             try:
-                lock = Lock.parse(text, LOCK_NAME)
-            except LockError as exc:
-                problems.add(Location(LOCK_NAME), str(exc).removeprefix(f"{LOCK_NAME}: "))
-            except (TypeError, ValueError, AttributeError) as exc:
-                # A lock of the wrong shape (quote = 5): until the lock is typed at its own
-                # entrance, a located problem rather than a traceback.
-                problems.add(Location(LOCK_NAME), f"not a lock factcheck can read ({exc}); "
-                                                  "re-pin with `factcheck pin --update`")
+                lock = Lock.from_toml(text, LOCK_NAME, claims=quotes)
             except LoadError as exc:
                 problems.items.extend(exc.problems)
     problems.raise_if_any()

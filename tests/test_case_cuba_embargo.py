@@ -13,14 +13,12 @@ and people are invented; the votes follow the UN record):
 * 004 Isla Report, undated (the November 2022 vote): "the 30th time", "185 votes to 2",
   "every year since 1992 except in 2020".
 
-The claims in claims/ are the right answer, written by hand; pending/ holds the claims
-factcheck cannot load yet (a tally "187-3" without the word "vote").
+The claims in claims/ are the right answer, written by hand.
 """
 
 from __future__ import annotations
 
 import datetime
-import shutil
 from pathlib import Path
 
 import pytest
@@ -51,10 +49,6 @@ def test_vote_years_count_from_1992(report: Report) -> None:
     assert finding.first_year is not None and finding.first_year.low == 1992
 
 
-@pytest.mark.xfail(strict=True, reason="the annual reconciler reads stated gaps (main "
-                   "44b7079), but the pipeline does not yet pass it the years a claim's quotes "
-                   "say had no vote ('interrupted only once, in 2020', 'except in 2020'); the "
-                   "skip stays an assumption somewhere in 2020–2022")
 def test_vote_years_name_the_stated_gap_exactly(report: Report) -> None:
     """Two claims of the series quote the gap ("interrupted only once, in 2020", "every
     year since 1992 except in 2020"): the right verdict is *consistent*, the year without
@@ -114,13 +108,7 @@ def test_the_undated_brief_is_dated_by_its_30th_vote(report: Report) -> None:
     assert inference.span.earliest >= datetime.date(2021, 6, 23)
 
 
-@pytest.mark.xfail(strict=True, reason="a tally written '187-3' without the word 'vote' is "
-                   "not read, so the claim cannot load (issue 9, item 1)")
-def test_the_2019_tally_rests_on_one_origin(tmp_path: Path) -> None:
-    """The wire story and its reprint both say 187-3: they agree, but one origin stands
-    behind both, so the verdict is *uncorroborated*."""
-    shutil.copytree(CASE / "sources", tmp_path / "sources")
-    shutil.copytree(CASE / "claims", tmp_path / "claims")
-    shutil.copy(CASE / "pending" / "vote-2019.toml", tmp_path / "claims")
-    finding = Case.load(tmp_path).check().finding("vote-2019")
-    assert finding.verdict.value == "uncorroborated"
+def test_the_2019_tally_rests_on_one_origin(report: Report) -> None:
+    """The wire story and its reprint both say 187-3 (without the word "vote"): they agree,
+    but one origin stands behind both, so the verdict is *uncorroborated*."""
+    assert report.finding("vote-2019").verdict.value == "uncorroborated"

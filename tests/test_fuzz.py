@@ -359,7 +359,8 @@ PIN_FIELDS: dict[str, st.SearchStrategy[Any]] = {
 
 @st.composite
 def lock_file(draw: st.DrawFn, pinned: str) -> str:
-    """The case's real lock, with pins edited to well-typed but wild values, lines mutated."""
+    """The case's real lock, with pins edited to wild values of any type, perhaps
+    duplicated, perhaps truncated."""
     entries = pinned.split("[[quote]]")
     head, pins = entries[0], entries[1:]
     out = [draw(st.sampled_from([head, head.replace("version = 1", "version = 2"),
@@ -368,7 +369,7 @@ def lock_file(draw: st.DrawFn, pinned: str) -> str:
         lines = [line for line in pin.strip().split("\n") if line]
         for _ in range(draw(st.integers(0, 3))):
             field = draw(st.sampled_from(sorted(PIN_FIELDS)))
-            value = draw(PIN_FIELDS[field])
+            value = draw(PIN_FIELDS[field] | WILD)  # well-typed, or of any type at all
             lines = [f"{field} = {lit(value)}" if line.startswith(f"{field} =") else line
                      for line in lines]
         out.append("[[quote]]\n" + "\n".join(lines) + "\n")
@@ -388,7 +389,8 @@ def test_lock_files(workdir: Path, lock_text: str, data: st.DataObject) -> None:
                                           SOURCE_A.replace("More than", "In all,")]))
     files = {"sources/a.md": source_a, "sources/b.md": SOURCE_B, "claims/c.toml": CLAIMS_OK,
              LOCK_NAME: encoded(data.draw, lock)}
-    report = holds(fresh(workdir, files), to_json=True)
+    report = holds(fresh(workdir, files), lined=("claims/", "sources/", LOCK_NAME),
+                   to_json=True)
     if report is not None and lock == lock_text and source_a == SOURCE_A:
         assert all(qr.pin is not None and qr.pin.status == "unchanged"
                    for c in report.claims for qr in c.quotes)

@@ -500,7 +500,7 @@ def test_a_lock_of_the_wrong_shape_is_a_load_error(case_dir: Path, value: str) -
     lock = pinned(case_dir)
     lock.write_text("version = 1\nquote = " + value + "\n", encoding="utf-8")
     (problem,) = errors_of(case_dir)
-    assert problem.startswith("factcheck.lock: ")
+    assert problem.startswith("factcheck.lock:2: quote: ")
 
 
 def test_a_lock_is_read_like_any_input(case_dir: Path) -> None:
@@ -517,11 +517,6 @@ def test_a_lock_is_read_like_any_input(case_dir: Path) -> None:
     assert "a symlink leading outside the case folder" in problem
 
 
-LOCK_TYPED = pytest.mark.xfail(
-    strict=True, reason="pins are typed at the lock's own entrance (Lock.from_toml, issue 11 "
-    "item 3, the lock branch): remove this mark when it is merged")
-
-
 def edit_pin(lock: Path, field: str, value: str) -> None:
     text = lock.read_text(encoding="utf-8")
     head, first, rest = text.partition("[[quote]]")
@@ -531,7 +526,6 @@ def edit_pin(lock: Path, field: str, value: str) -> None:
                     encoding="utf-8")
 
 
-@LOCK_TYPED
 @pytest.mark.parametrize(("field", "value", "edit_source"), [
     ("start", "2025-01-01", False),
     ("start", '"3"', True),
@@ -554,7 +548,6 @@ def test_a_pin_of_the_wrong_type_is_a_load_error(case_dir: Path, field: str, val
         pytest.fail("a mistyped pin must be a load error")
 
 
-@LOCK_TYPED
 def test_a_pin_with_a_negative_index_is_a_load_error(case_dir: Path) -> None:
     """Issue 11: a pin's `index = -1000` made `pin` raise IndexError."""
     lock = pinned(case_dir)

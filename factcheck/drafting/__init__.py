@@ -193,7 +193,10 @@ def _candidate(e: Extracted) -> Candidate | None:
         kind, first = Kind.ANNUAL, int(q.number)  # "began in 1992": an annual first year
     if kind is None:
         return None
-    words, noun, spelled = context_words(e.before, e.after)
+    after = e.after
+    if q.kind is QKind.VOTE:  # a vote's own words ("with 2 abstentions") say what it is about
+        after = " " + re.sub(r"[\d.,]+", " ", e.mention.text) + after
+    words, noun, spelled = context_words(e.before, after)
     return Candidate(e.source, e.mention.start, e.published, q, kind, words, noun, spelled,
                      first)
 

@@ -183,6 +183,12 @@ def similarity(a: Candidate, b: Candidate) -> float:
     return float(fuzz.token_set_ratio(x, y))
 
 
+def _figure(q: Quantity) -> tuple[object, ...]:
+    """What makes two figures the same: a vote's for and against (whether or not the
+    abstentions are given), else the quantity itself."""
+    return (q.kind, q.number, q.other) if q.kind is QKind.VOTE else (q,)
+
+
 def _may_link(a: Candidate, b: Candidate) -> bool:
     if a.kind is not b.kind:
         return False
@@ -191,13 +197,13 @@ def _may_link(a: Candidate, b: Candidate) -> bool:
     if a.kind is Kind.FIXED:
         same_year = (a.published is not None and b.published is not None
                      and a.published.year == b.published.year)
-        return same_year or a.quantity == b.quantity
+        return same_year or _figure(a.quantity) == _figure(b.quantity)
     return True
 
 
 def _needed(a: Candidate, b: Candidate) -> tuple[int, float]:
     """The stems two figures must share and the score they must reach to be linked."""
-    if a.kind is Kind.FIXED and a.quantity == b.quantity:
+    if a.kind is Kind.FIXED and _figure(a.quantity) == _figure(b.quantity):
         return 1, RELATED
     if a.first_year is not None and b.first_year is not None \
             and abs(a.first_year - b.first_year) <= NEAR_YEARS:
@@ -208,7 +214,8 @@ def _needed(a: Candidate, b: Candidate) -> tuple[int, float]:
 def _clash(members: Iterable[Candidate]) -> bool:
     """Two different counts (or votes) from one source: not one tally (or vote)."""
     seen: dict[str, Quantity] = {}
-    return any(seen.setdefault(c.source, c.quantity) != c.quantity for c in members)
+    return any(_figure(seen.setdefault(c.source, c.quantity)) != _figure(c.quantity)
+               for c in members)
 
 
 def group(candidates: Iterable[Candidate]) -> list[tuple[Kind, tuple[Candidate, ...]]]:

@@ -39,13 +39,15 @@ _COMMA_AGE = (re.compile(r"[A-Z][\w.'’-]*,\s*$"), re.compile(r"^\s*,"))
 _TIME_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|o'clock|gmt|utc|hrs)\b|^:\d\d",
                          re.IGNORECASE)
 _PLAIN_NUMBER = re.compile(r"^\d{1,3}$")
+_MONEY_INSIDE = re.compile(r"[$€£¥₹₽]|\b(?:USD|EUR|GBP)\b")  # "more than $138 billion"
 
 
 def noise(before: str, after: str, text: str) -> str | None:
     """What sort of noise a figure worded *text* is, between *before* and *after*; or None."""
     if _PERCENT_AFTER.search(after) or text.endswith("%"):
         return "percentage"
-    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.search(after):
+    if (_MONEY_BEFORE.search(before) or _MONEY_AFTER.search(after)
+            or _MONEY_INSIDE.search(text)):
         return "money"
     if _PAGE_BEFORE.search(before):
         return "page"

@@ -157,11 +157,13 @@ def _listing(r: Reason) -> str:
 
 def _count_item(r: Reason) -> Parts:
     head: Parts = [Ref(r.claims[0]), f" says {r['figure']} as of {r['when']}"]
+    known = plural(r["known"], "occurrence")
+    are = "is" if r["known"] == 1 else "are"
     if r.kind == "count_matches":
         return [*head, f"; the occurrences listed up to then ({_listing(r)}) number {r['known']}"]
     if r.kind == "count_below_listed":
-        return [*head, f", but {r['known']} occurrences are listed up to then ({_listing(r)})"]
-    return [*head, f" but only {r['known']} occurrences are listed ({_listing(r)})"]
+        return [*head, f", but {known} {are} listed up to then ({_listing(r)})"]
+    return [*head, f" but only {known} {are} listed ({_listing(r)})"]
 
 
 def _run(r: Reason) -> Parts:
