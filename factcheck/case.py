@@ -41,6 +41,22 @@ class Case:
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
 
+    # Notebook and console displays: short, never whole articles (factcheck.render.notebook).
+    def __repr__(self) -> str:
+        from factcheck.render.notebook import case_repr
+
+        return case_repr(self)
+
+    def _repr_markdown_(self) -> str:
+        from factcheck.render.notebook import case_markdown
+
+        return case_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from factcheck.render.notebook import case_html
+
+        return case_html(self)
+
     def claim(self, claim_id: str) -> Claim:
         return next(c for c in self.claims if c.id == claim_id)
 

@@ -16,7 +16,8 @@ The tree::
     ├── QuantityError           a text that does not read as a quantity   (also a ValueError)
     ├── OptionsError            anchoring options out of range            (also a ValueError)
     ├── CorpusError             a corpus that cannot be built or asked    (also a ValueError)
-    └── SpanError               a span that does not fit its text         (also an IndexError)
+    ├── SpanError               a span that does not fit its text         (also an IndexError)
+    └── TemplateError           a brief template that cannot be read or rendered (file:line)
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = ["CorpusError", "FactCheckError", "LoadError", "Location", "LockError",
-           "OptionsError", "Problem", "QuantityError", "SpanError", "UsageError", "did_you_mean"]
+           "OptionsError", "Problem", "QuantityError", "SpanError", "TemplateError",
+           "UsageError", "did_you_mean"]
 
 
 @attrs.frozen
@@ -100,3 +102,7 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     """
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+class TemplateError(FactCheckError):
+    """A brief template that cannot be read or rendered; names the template file and line."""

@@ -1,4 +1,11 @@
-"""The report as JSON: plain data in a stable order (see README, "check --format json")."""
+"""The report as JSON: plain data in a stable order, described by a JSON Schema
+(``factcheck/schema/report.schema.json``, draft 2020-12, shipped in the package).
+
+Dates and intervals are structured: a date span is ``{"start": "2024-01-01", "end":
+"2024-11-30"}`` (ISO days, both ends included); a year interval is ``{"start": 2005,
+"end": 2005}`` (``null`` for an open end). Explanations and reasons are plain text:
+claims and sources are named by id, without Markdown.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +13,11 @@ import json
 from typing import Any
 
 from factcheck.lock import PinCheck
-from factcheck.reconcile import DateInference, Finding, fmt_years
+from factcheck.model import Span
+from factcheck.reconcile import DateInference, Finding
+from factcheck.render.reasons import finding_parts, parts, plain
 from factcheck.results import QuoteResult, Results
+from factcheck.values import Interval
 
 __all__ = ["report_dict", "report_json"]
 
@@ -18,6 +28,12 @@ def report_json(results: Results) -> str:
 
 def report_dict(results: Results) -> dict[str, Any]:
     """Plain data for JSON: claims, series and sources, in a stable order."""
+    ids = frozenset(c.id for c in results.claims)
+    sids = frozenset(s.id for s in results.sources)
+
+    def text(t: str) -> str:
+        return plain(parts(t, ids, sids))
+
     return {
         "ok": results.ok,
         "claims": [
@@ -26,16 +42,16 @@ def report_dict(results: Results) -> dict[str, Any]:
                 "verdict": c.support.value,
                 "series": c.claim.series,
                 "value": c.claim.value,
-                "as_of": None if c.when is None else str(c.when.span),
+                "as_of": None if c.when is None else span_dict(c.when.span),
                 "as_of_inferred": bool(c.when and c.when.inferred),
-                "reason": c.reason,
+                "reason": text(c.reason),
                 "carried_by": list(c.carriers),
                 "origins": list(c.origins),
                 "quotes": [_quote_dict(q) for q in c.quotes],
             }
             for c in results.claims
         ],
-        "series": [_finding_dict(f) for f in results.findings],
+        "series": [_finding_dict(f, ids, sids) for f in results.findings],
         "sources": [
             {
                 "id": s.id,
@@ -43,8 +59,8 @@ def report_dict(results: Results) -> dict[str, Any]:
                 "publisher": s.publisher,
                 "published": None if s.published is None else s.published.isoformat(),
                 "inferred_published": _inferred(results.inference(s.id)),
-                "inferred_span": _span(results.inference(s.id)),
-                "inferred_reasons": list(i.reasons) if (i := results.inference(s.id)) else [],
+                "inferred_reasons": [text(r) for r in i.reasons]
+                if (i := results.inference(s.id)) else [],
                 "sha256": s.sha256,
                 "origin": results.origin_of(s.id),
             }
@@ -60,17 +76,21 @@ def report_dict(results: Results) -> dict[str, Any]:
     }
 
 
-def _inferred(inference: DateInference | None) -> str | None:
-    if inference is None or inference.span is None:
-        return None
-    return str(inference.year) if inference.year is not None else str(inference.span)
+def span_dict(span: Span) -> dict[str, str]:
+    """A date span: ``{"start": ISO day, "end": ISO day}``, both included."""
+    return {"start": span.earliest.isoformat(), "end": span.latest.isoformat()}
 
 
-def _span(inference: DateInference | None) -> dict[str, str] | None:
+def years_dict(interval: Interval) -> dict[str, int | None]:
+    """A year interval: ``{"start": 2005, "end": 2005}``; ``None`` for an open end."""
+    return {"start": None if interval.low is None else int(interval.low),
+            "end": None if interval.high is None else int(interval.high)}
+
+
+def _inferred(inference: DateInference | None) -> dict[str, str] | None:
     if inference is None or inference.span is None:
         return None
-    return {"earliest": inference.span.earliest.isoformat(),
-            "latest": inference.span.latest.isoformat()}
+    return span_dict(inference.span)
 
 
 def _quote_dict(q: QuoteResult) -> dict[str, Any]:
@@ -106,20 +126,43 @@ def _pin_dict(check: PinCheck) -> dict[str, Any]:
     return out
 
 
-def _finding_dict(f: Finding) -> dict[str, Any]:
+def _reasons(f: Finding) -> list[dict[str, Any]] | None:
+    """The finding's structured reasons, beside its plain text.
+
+    None for now: findings carry their reasons only as text. When the reconciliation
+    gives them structured (``Finding.reasons``), they are written here as ``reasons``.
+    """
+    reasons = getattr(f, "reasons", None)
+    if reasons is None:
+        return None
+    return [r if isinstance(r, dict) else attrs_dict(r) for r in reasons]
+
+
+def attrs_dict(value: Any) -> dict[str, Any]:
+    import attrs
+
+    return attrs.asdict(value) if attrs.has(type(value)) else {"text": str(value)}
+
+
+def _finding_dict(f: Finding, ids: frozenset[str], sids: frozenset[str]) -> dict[str, Any]:
+    def text(t: str) -> str:
+        return plain(parts(t, ids, sids))
+
     out: dict[str, Any] = {
         "id": f.series.id,
         "kind": f.series.kind.value,
         "verdict": f.verdict.value,
-        "explanation": f.explanation,
+        "explanation_text": plain(finding_parts(f, ids, sids)),
+    }
+    reasons = _reasons(f)
+    if reasons is not None:
+        out["reasons"] = reasons
+    out.update({
         "claims": list(f.claims),
         "conflicts": list(f.conflicts),
-        "assumptions": list(f.assumptions),
-    }
+        "assumptions": [text(a) for a in f.assumptions],
+    })
     if f.series.kind.value == "annual":
         fy = f.first_year
-        out["first_year"] = (
-            int(fy.low) if fy is not None and fy.low is not None and fy.low == fy.high
-            else None if fy is None else fmt_years(fy)
-        )
+        out["first_year"] = None if fy is None or fy.is_empty else years_dict(fy)
     return out
