@@ -38,7 +38,10 @@ __all__ = ["html", "jsonld", "markdown", "markdown_url", "safe_url", "strip_invi
 
 # Direction overrides, embeddings and isolates, marks, and zero-width spaces and joiners
 # that can hide or reorder text (Trojan Source): dropped everywhere.
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Control characters (NUL, BEL, the terminal's ESC) are dropped too.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff]")
 # Every ASCII punctuation character CommonMark lets a backslash escape, except the ones
 # that are harmless in running text.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!~<>&$^])")
@@ -48,7 +51,7 @@ _AUTOLINK = re.compile(r"(?i)(:(?=//)|(?<=www)\.)")  # GFM would link "https://â
 
 
 def strip_invisible(text: str) -> str:
-    """*text* without direction overrides and zero-width characters."""
+    """*text* without direction overrides, zero-width and control characters."""
     return _INVISIBLE.sub("", text)
 
 
@@ -76,11 +79,20 @@ def html(text: object) -> Markup:
 
 def jsonld(data: Any) -> str:
     """JSON text for JSON-LD, safe to paste into an HTML ``<script>`` element."""
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    text = strip_invisible(text)
+    text = json.dumps(_visible(data), indent=2, ensure_ascii=False)
     for ch in "<>&\u2028\u2029":
         text = text.replace(ch, f"\\u{ord(ch):04x}")
     return text
+
+
+def _visible(data: Any) -> Any:
+    if isinstance(data, str):
+        return strip_invisible(data)
+    if isinstance(data, dict):
+        return {_visible(k): _visible(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_visible(v) for v in data]
+    return data
 
 
 def safe_url(url: str) -> str:
