@@ -11,6 +11,7 @@ footnoted to the exact words behind it::
 
 from factcheck.anchoring import Anchor, AnchorOptions, Candidate, anchor
 from factcheck.case import Case
+from factcheck.dating import DateInference
 from factcheck.drafting import Extracted, draft_claims, extract
 from factcheck.errors import (
     FactCheckError,
@@ -34,10 +35,12 @@ from factcheck.model import (
     TextQuoteSelector,
 )
 from factcheck.provenance import Cluster, Corpus, CorpusError, Hit, Shared
-from factcheck.reconcile import DateInference, Finding, Verdict, When, reconcile
+from factcheck.reasons import Reason
+from factcheck.reconcilers import Finding, Reading, Verdict, When, reconcile
 from factcheck.render import render_brief
 from factcheck.report import Report
-from factcheck.results import ClaimResult, QuoteResult, Results, Support
+from factcheck.results import ClaimResult, Results
+from factcheck.support import QuoteResult, Support
 from factcheck.text import Normalized, normalize
 from factcheck.values import Interval, Quantity
 
@@ -72,6 +75,8 @@ __all__ = [
     "QuantityError",
     "Quote",
     "QuoteResult",
+    "Reading",
+    "Reason",
     "Report",
     "Results",
     "Series",

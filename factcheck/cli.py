@@ -9,16 +9,24 @@ from __future__ import annotations
 import argparse
 import datetime
 import importlib.metadata
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.case import Case
-from factcheck.drafting import draft_claims, extract, extracted_dict
-from factcheck.errors import FactCheckError, UsageError, did_you_mean
+from factcheck.drafting import draft_claims, extract
+from factcheck.errors import FactCheckError, UsageError
 from factcheck.io import guard_output, write_atomic
 from factcheck.lock import LOCK_NAME
+from factcheck.render.corpus import (
+    extracted_json,
+    extracted_text,
+    find_json,
+    find_text,
+    pin_summary,
+    sources_json,
+    sources_text,
+)
 from factcheck.render.text import check_text
 
 
@@ -79,103 +87,48 @@ def cmd_pin(args: argparse.Namespace) -> int:
     case = Case.load(args.root, read_lock=not args.update)
     report = case.check()
     lock = case.pin(report, update=args.update)
-    path = Path(args.root) / LOCK_NAME
-    text = lock.to_toml()
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        print(f"{path}: up to date ({len(lock.pins)} quotes pinned)", file=sys.stderr)
-    else:
-        write_atomic(path, text)
-        print(f"wrote {path} ({len(lock.pins)} quotes pinned)", file=sys.stderr)
-    unfound = [f"{c.id} quote {i}" for c in report.claims
-               for i, qr in enumerate(c.quotes, 1) if not qr.found]
-    if unfound:
-        print("not pinned (quote not found): " + ", ".join(unfound), file=sys.stderr)
-    if not args.update:
-        changed = [f"{c.id}: {qr.pin.describe()}" for c in report.claims for qr in c.quotes
-                   if qr.pin is not None and qr.pin.status in ("altered", "orphaned")]
-        for line in changed:
-            print(f"kept the old pin, review: {line}", file=sys.stderr)
-        if changed:
-            print("after review, re-pin with `factcheck pin --update`", file=sys.stderr)
-            return 1
-    return 0
+    wrote = case.save_lock(lock)
+    lines, review = pin_summary(report, len(lock.pins), wrote,
+                                str(Path(args.root) / LOCK_NAME), args.update)
+    print("\n".join(lines), file=sys.stderr)
+    return 1 if review else 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    sources = Case.load(args.root).sources
+    case = Case.load(args.root)
+    sources = case.sources
     if args.source:
-        known = [s.id for s in sources]
-        unknown = [s for s in args.source if s not in known]
-        if unknown:
-            raise UsageError(f"unknown source {unknown[0]!r}{did_you_mean(unknown[0], known)}")
-        sources = tuple(s for s in sources if s.id in args.source)
+        sources = tuple(case.source(sid) for sid in args.source)  # UnknownIdError: did you mean
     found = extract(sources)
     if args.format == "json":
-        sys.stdout.write(json.dumps([extracted_dict(e) for e in found], indent=2,
-                                    ensure_ascii=False) + "\n")
+        sys.stdout.write(extracted_json(found))
     elif args.format == "toml":
         sys.stdout.write(draft_claims(found))
     else:
-        for e in found:
-            m = e.mention
-            sys.stdout.write(f"{e.source}:{e.line}:{e.column}\t[{m.start}, {m.end})\t"
-                             f"“{m.text}”\t{m.quantity}\t{m.quantity.interval}\t"
-                             f"{' '.join(m.sentence.split())}\n")
+        sys.stdout.write(extracted_text(found))
     return 0
 
 
 def cmd_find(args: argparse.Namespace) -> int:
     if not args.passage.strip():
         raise UsageError("find needs a passage: some words to look for")
-    case = Case.load(args.root)
-    corpus = case.corpus()
-    origin = {s: c.origin for c in corpus.clusters() for s in c.sources}
+    corpus = Case.load(args.root).corpus()
     hits = corpus.find(args.passage, min_score=args.min_score,
                        max_edit_ratio=args.max_edit_ratio)
-    origins = sorted({origin[h.source] for h in hits})
+    origin = {h.source: corpus.origin_of(h.source) for h in hits}
     if args.format == "json":
-        sys.stdout.write(json.dumps({
-            "passage": args.passage,
-            "hits": [{"source": h.source, "start": h.start, "end": h.end, "method": h.method,
-                      "score": round(h.score, 1), "text": h.text, "origin": origin[h.source]}
-                     for h in hits],
-            "origins": origins,
-        }, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(find_json(args.passage, hits, origin))
     else:
-        for h in hits:
-            sys.stdout.write(f"{h.source}\t{h.start}-{h.end}\t{h.method}\t{h.score:.0f}\t"
-                             f"origin {origin[h.source]}\t{' '.join(h.text.split())}\n")
-        sources = len(hits)
-        sys.stdout.write(f"{sources} source{'s' if sources != 1 else ''}, "
-                         f"{len(origins)} independent origin{'s' if len(origins) != 1 else ''}\n")
+        sys.stdout.write(find_text(hits, origin))
     return 0 if hits else 1
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    case = Case.load(args.root)
-    report = case.check()
-    clusters = report.clusters
+    report = Case.load(args.root).check()
     if args.format == "json":
-        data = report.to_dict()
-        sys.stdout.write(json.dumps({"sources": data["sources"], "clusters": data["clusters"]},
-                                    indent=2, ensure_ascii=False) + "\n")
-        return 0
-    for cluster in clusters:
-        label = ("one origin; named after its earliest dated source"
-                 if len(cluster.sources) > 1 else "an origin of its own")
-        sys.stdout.write(f"origin {cluster.origin}: "
-                         f"{len(cluster.sources)} source"
-                         f"{'s' if len(cluster.sources) != 1 else ''} ({label})\n")
-        for sid in cluster.sources:
-            source = case.source(sid)
-            inference = report.inference(sid)
-            date = source.published.isoformat() if source.published else (
-                str(inference) if inference else "undated")
-            sys.stdout.write(f"  {sid}\t{date}\t{source.publisher or '-'}\t{source.label}\n")
-        for shared in cluster.shared:
-            sys.stdout.write(f"    shared: {shared.a} {shared.a_start}-{shared.a_end} = "
-                             f"{shared.b} {shared.b_start}-{shared.b_end}: "
-                             f"“{' '.join(shared.text.split())}”\n")
+        sys.stdout.write(sources_json(report.to_dict()))
+    else:
+        sys.stdout.write(sources_text(report))
     return 0
 
 

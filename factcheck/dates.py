@@ -2,7 +2,7 @@
 
 An article that mentions "January 2024" as something past was written in January 2024
 or later; one that says a vote "will" come "in December" was written before December.
-:func:`date_clues` finds such mentions; :func:`factcheck.reconcile.infer_dates` combines
+:func:`date_clues` finds such mentions; :func:`factcheck.dating.infer_dates` combines
 them with what the article's counts imply.
 
 Read as clues: a month and year ("in January 2024", "North Korea's January 2024

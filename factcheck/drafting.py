@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
 from factcheck.figures import Mention, find_quantities
-from factcheck.lock import toml_value
 from factcheck.model import Source
+from factcheck.tomlw import toml_value
 
 QUOTE_ROOM = 90  # characters of the sentence kept on each side of the mention
 
@@ -93,11 +92,3 @@ def draft_claims(found: Iterable[Extracted]) -> str:
         ]
     return "\n".join(lines) + "\n"
 
-
-def extracted_dict(e: Extracted) -> dict[str, Any]:
-    m = e.mention
-    return {
-        "source": e.source, "start": m.start, "end": m.end, "line": e.line, "column": e.column,
-        "text": m.text, "kind": m.quantity.kind.value, "value": str(m.quantity),
-        "interval": str(m.quantity.interval), "sentence": " ".join(m.sentence.split()),
-    }

@@ -17,19 +17,23 @@ The tree::
     ├── OptionsError            anchoring options out of range            (also a ValueError)
     ├── CorpusError             a corpus that cannot be built or asked    (also a ValueError)
     ├── SpanError               a span that does not fit its text         (also an IndexError)
+    ├── UnknownIdError          no source, claim or series by that id     (also a KeyError)
     └── TemplateError           a brief template that cannot be read or rendered (file:line)
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import attrs
 
 __all__ = ["CorpusError", "FactCheckError", "LoadError", "Location", "LockError",
            "OptionsError", "Problem", "QuantityError", "SpanError", "TemplateError",
-           "UsageError", "did_you_mean"]
+           "UnknownIdError", "UsageError", "did_you_mean", "lookup"]
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -90,6 +94,30 @@ class CorpusError(FactCheckError, ValueError):
 
 class SpanError(FactCheckError, IndexError):
     """A span does not fit the normalised text it is applied to."""
+
+
+class UnknownIdError(FactCheckError, KeyError):
+    """No source, claim or series has the id asked for (the message has a "did you mean")."""
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+def lookup(items: Iterable[T], key: str, id_of: Callable[[T], str], what: str) -> T:
+    """The item whose id is *key*; :class:`UnknownIdError` with a "did you mean" otherwise.
+
+    >>> lookup(["ab", "cd"], "cd", str, "source")
+    'cd'
+    >>> lookup(["yonhap"], "yonhap2", str, "source")
+    Traceback (most recent call last):
+    ...
+    factcheck.errors.UnknownIdError: no source 'yonhap2' (did you mean 'yonhap'?)
+    """
+    items = tuple(items)
+    for item in items:
+        if id_of(item) == key:
+            return item
+    raise UnknownIdError(f"no {what} {key!r}{did_you_mean(key, [id_of(i) for i in items])}")
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:

@@ -1,5 +1,5 @@
 """The results of one check, as plain data: every quote's anchor, a verdict per claim, a
-:class:`~factcheck.reconcile.Finding` per series, the inferred dates and the origins.
+:class:`~factcheck.reconcilers.Finding` per series, the inferred dates and the origins.
 
 Rendering them is :mod:`factcheck.render`'s job; :class:`factcheck.report.Report` puts
 the two together for users.
@@ -7,40 +7,17 @@ the two together for users.
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Iterable
-from typing import TypeVar
-
 import attrs
 
-from factcheck.anchoring import Anchor
-from factcheck.errors import did_you_mean
-from factcheck.lock import PinCheck
-from factcheck.model import Claim, Quote, Series, Source
+from factcheck.dating import DateInference
+from factcheck.errors import lookup
+from factcheck.model import Claim, Series, Source
 from factcheck.provenance import Cluster
-from factcheck.reconcile import DateInference, Finding, Verdict, When
+from factcheck.reasons import Reason
+from factcheck.reconcilers import Finding, Verdict, When
+from factcheck.support import QuoteResult, Support
 
-T = TypeVar("T")
-
-
-class Support(enum.StrEnum):
-    SUPPORTED = "supported"
-    UNSUPPORTED = "unsupported"
-    STALE = "stale"
-
-
-@attrs.frozen
-class QuoteResult:
-    """One quote of a claim and where it was found in its source."""
-
-    quote: Quote
-    anchor: Anchor
-    pin: PinCheck | None = None  # against the lock, when the case has one
-    figures: str = ""  # how the figures of an approximate match differ from the quote's
-
-    @property
-    def found(self) -> bool:
-        return self.anchor.found
+__all__ = ["ClaimResult", "QuoteResult", "Results", "Support"]
 
 
 @attrs.frozen
@@ -51,7 +28,7 @@ class ClaimResult:
     quotes: tuple[QuoteResult, ...]
     support: Support
     when: When | None
-    reason: str = ""
+    problems: tuple[Reason, ...] = ()  # why it is not supported (words: render.words)
     carriers: tuple[str, ...] = ()  # every source that prints one of its quotes
     origins: tuple[str, ...] = ()  # the independent origins among them
 
@@ -65,15 +42,11 @@ class ClaimResult:
         return self.claim.id
 
     def _repr_markdown_(self) -> str:
-        lines = [f"**{self.claim.id}** — {self.support.value}: {self.claim.statement}", ""]
-        if self.reason:
-            lines += [f"*{self.reason}*", ""]
-        for qr in self.quotes:
-            a = qr.anchor
-            where = (f"{a.start}–{a.end}, {a.method} {a.score:.0f}" if a.found
-                     else "not found")
-            lines.append(f"- `{qr.quote.source}` ({where}): “{qr.quote.text}”")
-        return "\n".join(lines)
+        quotes = [f"- {qr.quote.source}: “{qr.quote.text}”"
+                  + ("" if qr.found else " (not found)") for qr in self.quotes]
+        return "\n".join([f"**{self.claim.id}** — {self.support.value}: "
+                          f"{self.claim.statement}", "", *quotes])
+
 
 
 @attrs.frozen
@@ -110,22 +83,14 @@ class Results:
         ) and not any(i.conflict for i in self.inferred)
 
     def source(self, source_id: str) -> Source:
-        return _pick(self.sources, source_id, lambda s: s.id, "source")
+        return lookup(self.sources, source_id, lambda s: s.id, "source")
 
     def claim(self, claim_id: str) -> ClaimResult:
-        return _pick(self.claims, claim_id, lambda c: c.id, "claim")
+        return lookup(self.claims, claim_id, lambda c: c.id, "claim")
 
     def finding(self, series_id: str) -> Finding:
-        return _pick(self.findings, series_id, lambda f: f.series.id, "series")
+        return lookup(self.findings, series_id, lambda f: f.series.id, "series")
 
     def inference(self, source_id: str) -> DateInference | None:
         return next((i for i in self.inferred if i.source == source_id), None)
 
-
-def _pick(items: Iterable[T], key: str, id_of: Callable[[T], str], what: str) -> T:
-    """The item with id *key*; KeyError with a "did you mean" otherwise."""
-    items = tuple(items)
-    for item in items:
-        if id_of(item) == key:
-            return item
-    raise KeyError(f"no {what} {key!r}{did_you_mean(key, [id_of(i) for i in items])}")

@@ -25,9 +25,15 @@ def test_check_json_on_bundled_case(capsys: pytest.CaptureFixture[str]) -> None:
     series = {s["id"]: s for s in data["series"]}
     assert series["adoption-years"]["verdict"] == "consistent"
     assert series["adoption-years"]["first_year"] == {"start": 2005, "end": 2005}
-    for sid in ("cosponsors-2025", "us-cosponsor-2025", "south-korea-cosponsor",
-                "assembly-consensus"):
+    assert series["adoption-years"]["origins"] >= 2
+    for sid in ("us-cosponsor-2025", "south-korea-cosponsor"):
         assert series[sid]["verdict"] == "consistent", series[sid]
+    # One claim is nothing to compare; claims that agree on one origin's word are not
+    # corroborated (issue 8).
+    assert series["nkhra-house-vote"]["verdict"] == "unchecked"
+    for sid in ("cosponsors-2025", "assembly-consensus", "nkhra-lapse"):
+        assert series[sid]["verdict"] == "uncorroborated", series[sid]
+        assert series[sid]["origins"] == 1
     sources = {s["id"]: s for s in data["sources"]}
     assert sources["003-undated-plenary"]["inferred_published"] == {
         "start": "2020-01-01", "end": "2020-12-31"}
@@ -75,6 +81,7 @@ def test_a_value_its_quotes_do_not_give_is_unsupported_and_left_out(
     assert series["verdict"] == "consistent"  # the unsupported figure takes no part
     assert "Left out, as their quotes do not support them: introduced-21-straight-years" in \
         series["explanation_text"]
+    assert "unsupported_left_out" in {r["kind"] for r in series["reasons"]}
 
 
 def test_unsupported_quote_exits_1_and_shows_nearest(

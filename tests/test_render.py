@@ -126,7 +126,8 @@ def test_it_opens_with_what_was_found(brief: str) -> None:
     assert lead.startswith("The UN has adopted the resolution on human rights in North Korea "
                            "every year since 2005")
     assert "41 on 12 Nov 2025, then 61 on 19 Nov 2025" in lead
-    assert "39 are supported" in lead and "9 consistent" in lead
+    assert "39 are supported" in lead and "3 consistent" in lead
+    assert "4 in agreement but resting on one origin" in lead
     assert 2 <= lead.count(". ") + 1 <= 3
 
 

@@ -8,7 +8,8 @@ Rating scale (``worstRating`` 1, ``bestRating`` 5), from what the check found:
  4    Supported, under a stated           the quotes support it; its series agrees only
       assumption                          under an assumption ("consistent if")
  3    Supported, not cross-checked        the quotes support it; its series had nothing to
-                                          compare with ("unchecked")
+                                          compare with ("unchecked"), or agrees on the word
+                                          of one origin only ("uncorroborated")
  2    Contradicted by other sources       the quotes support it, but the other figures of
                                           its series disagree with it ("conflict")
  1    Not supported by its sources        a quote is not in its source or gives another
@@ -42,8 +43,8 @@ RATINGS: dict[str, tuple[int, str, str]] = {
                                   "series agree."),
     "assumption": (4, "Supported, under a stated assumption", "Its quotes support it; the "
                    "figures of its series agree only under an assumption the brief states."),
-    "unchecked": (3, "Supported, not cross-checked", "Its quotes support it; nothing in its "
-                  "series could be compared with it."),
+    "unchecked": (3, "Supported, not cross-checked", "Its quotes support it; nothing "
+                  "independent of its own source could be compared with it."),
     "conflict": (2, "Contradicted by other sources", "Its quotes support it, but other "
                  "sources give figures that disagree with it."),
     "unsupported": (1, "Not supported by its sources", "A quote is not in its source, or "
@@ -63,7 +64,7 @@ def rating(claim: ClaimView) -> tuple[int, str, str]:
         return RATINGS["conflict"]
     if claim.series_verdict in ("consistent if", "conflict"):
         return RATINGS["assumption"]
-    if claim.series_verdict == "unchecked":
+    if claim.series_verdict in ("unchecked", "uncorroborated"):
         return RATINGS["unchecked"]
     return RATINGS["supported"]
 

@@ -3,20 +3,31 @@
 
 Dates and intervals are structured: a date span is ``{"start": "2024-01-01", "end":
 "2024-11-30"}`` (ISO days, both ends included); a year interval is ``{"start": 2005,
-"end": 2005}`` (``null`` for an open end). Explanations and reasons are plain text:
-claims and sources are named by id, without Markdown.
+"end": 2005}`` (``null`` for an open end). Explanations and reasons are plain text
+naming claims and sources by id, without Markdown, with the structured ``reasons``
+beside them.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
+from factcheck.dating import DateInference
 from factcheck.lock import PinCheck
-from factcheck.model import Span
-from factcheck.reconcile import DateInference, Finding
-from factcheck.render.reasons import finding_parts, parts, plain
-from factcheck.results import QuoteResult, Results
+from factcheck.model import Claim, Span
+from factcheck.reasons import Reason
+from factcheck.reconcilers import Finding, When
+from factcheck.render.reasons import (
+    assumption_parts,
+    finding_parts,
+    inference_parts,
+    plain,
+    problem_parts,
+)
+from factcheck.results import Results
+from factcheck.support import QuoteResult
 from factcheck.values import Interval
 
 __all__ = ["report_dict", "report_json"]
@@ -30,10 +41,6 @@ def report_dict(results: Results) -> dict[str, Any]:
     """Plain data for JSON: claims, series and sources, in a stable order."""
     ids = frozenset(c.id for c in results.claims)
     sids = frozenset(s.id for s in results.sources)
-
-    def text(t: str) -> str:
-        return plain(parts(t, ids, sids))
-
     return {
         "ok": results.ok,
         "claims": [
@@ -41,10 +48,11 @@ def report_dict(results: Results) -> dict[str, Any]:
                 "id": c.id,
                 "verdict": c.support.value,
                 "series": c.claim.series,
-                "value": c.claim.value,
+                "value": _value(c.claim),
                 "as_of": None if c.when is None else span_dict(c.when.span),
                 "as_of_inferred": bool(c.when and c.when.inferred),
-                "reason": text(c.reason),
+                "reason": plain(problem_parts(c.problems, ids, sids)),
+                "problems": [reason_dict(r) for r in c.problems],
                 "carried_by": list(c.carriers),
                 "origins": list(c.origins),
                 "quotes": [_quote_dict(q) for q in c.quotes],
@@ -59,7 +67,7 @@ def report_dict(results: Results) -> dict[str, Any]:
                 "publisher": s.publisher,
                 "published": None if s.published is None else s.published.isoformat(),
                 "inferred_published": _inferred(results.inference(s.id)),
-                "inferred_reasons": [text(r) for r in i.reasons]
+                "inferred_reasons": [plain(r) for r in inference_parts(i, ids, sids)]
                 if (i := results.inference(s.id)) else [],
                 "sha256": s.sha256,
                 "origin": results.origin_of(s.id),
@@ -106,8 +114,10 @@ def _quote_dict(q: QuoteResult) -> dict[str, Any]:
     }
     if q.pin is not None:
         out["pin"] = _pin_dict(q.pin)
-    if q.figures:
-        out["figures"] = q.figures
+    if q.figures is not None:
+        said, there = q.figures
+        out["figures"] = (f"the source gives {', '.join(there) or 'no figure'} where the quote "
+                          f"says {', '.join(said) or 'no figure'}")
     if not a.found and a.nearest is not None:
         out["nearest"] = {"start": a.nearest.start, "end": a.nearest.end,
                           "score": round(a.nearest.score, 1), "text": a.nearest.text}
@@ -126,43 +136,57 @@ def _pin_dict(check: PinCheck) -> dict[str, Any]:
     return out
 
 
-def _reasons(f: Finding) -> list[dict[str, Any]] | None:
-    """The finding's structured reasons, beside its plain text.
-
-    None for now: findings carry their reasons only as text. When the reconciliation
-    gives them structured (``Finding.reasons``), they are written here as ``reasons``.
-    """
-    reasons = getattr(f, "reasons", None)
-    if reasons is None:
-        return None
-    return [r if isinstance(r, dict) else attrs_dict(r) for r in reasons]
-
-
-def attrs_dict(value: Any) -> dict[str, Any]:
-    import attrs
-
-    return attrs.asdict(value) if attrs.has(type(value)) else {"text": str(value)}
-
-
 def _finding_dict(f: Finding, ids: frozenset[str], sids: frozenset[str]) -> dict[str, Any]:
-    def text(t: str) -> str:
-        return plain(parts(t, ids, sids))
-
     out: dict[str, Any] = {
         "id": f.series.id,
         "kind": f.series.kind.value,
         "verdict": f.verdict.value,
         "explanation_text": plain(finding_parts(f, ids, sids)),
-    }
-    reasons = _reasons(f)
-    if reasons is not None:
-        out["reasons"] = reasons
-    out.update({
+        "reasons": [reason_dict(r) for r in f.reasons],
         "claims": list(f.claims),
         "conflicts": list(f.conflicts),
-        "assumptions": [text(a) for a in f.assumptions],
-    })
+        "assumptions": [plain(assumption_parts(a, ids, sids)) for a in f.assumptions],
+        "origins": len(f.origins),
+    }
     if f.series.kind.value == "annual":
         fy = f.first_year
         out["first_year"] = None if fy is None or fy.is_empty else years_dict(fy)
     return out
+
+
+def _value(claim: Claim) -> str | None:
+    wording = getattr(claim, "wording", "")
+    if wording:
+        return str(wording)
+    return None if claim.value is None else str(claim.value)
+
+
+def reason_dict(r: Reason) -> dict[str, Any]:
+    """A reason as JSON: its kind, its claims and its facts as plain values."""
+    return {"kind": r.kind, "claims": list(r.claims),
+            **{k: _plain_value(v) for k, v in r.facts}}
+
+
+def _plain_value(v: Any) -> Any:
+    if v is None or isinstance(v, bool | int | float | str):
+        return v
+    if isinstance(v, Reason):
+        return reason_dict(v)
+    if isinstance(v, Interval):
+        return {"start": _num(v.low), "end": _num(v.high)}
+    if isinstance(v, Span):
+        return {"start": v.earliest.isoformat(), "end": v.latest.isoformat()}
+    if isinstance(v, When):
+        return {"start": v.span.earliest.isoformat(), "end": v.span.latest.isoformat(),
+                "inferred": v.inferred}
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    if isinstance(v, tuple | list):
+        return [_plain_value(x) for x in v]
+    return str(v)
+
+
+def _num(n: object) -> int | float | None:
+    if n is None:
+        return None
+    return n if isinstance(n, int) else float(str(n))

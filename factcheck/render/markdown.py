@@ -62,7 +62,7 @@ def claim_words(sentence: tuple[Part, ...], view: BriefView, here: str = "",
     previous = ""
     for p in sentence:
         if isinstance(p, Ref):
-            claim = view.claim(p.claim_id)
+            claim = view.claim(p.claim)
             source = claim.source.id if claim.quotes else ""
             if source and source == here:
                 words = "its claim"

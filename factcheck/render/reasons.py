@@ -1,20 +1,20 @@
 """Explanations as parts: plain words, and references to the claims and sources they name.
 
-The reconciliation writes its reasons as sentences that name claims and sources by id in
-backticks ("`assembly-16th-year` counts …"). Renderers never print those ids: they read a
-sentence as parts — plain ``str`` and :class:`Ref` / :class:`SourceRef` markers — and each
-format shows a claim as its source's publisher and date with its footnote, and a source
-by publisher and date.
+:mod:`factcheck.render.words` gives every sentence as parts — plain ``str`` and
+:class:`~factcheck.render.words.Ref` markers for claims. The briefs never print ids: each
+format shows a claim by its source's publisher and date with its footnote, and a source
+by publisher and date. Words still name a few sources by id in backticks ("it carries
+passages of `001-ians`"); :func:`parts` turns those into :class:`SourceRef` markers.
 
-:func:`finding_parts` is the one place a finding's explanation is read. (When findings
-carry structured reasons and ``factcheck.render.words`` yields a sentence as parts, it
-will consume those instead of parsing backticks; nothing else changes.)
+:func:`finding_parts` is the one place a finding's explanation is read;
+:func:`problem_parts` and :func:`inference_parts` do the same for a claim's problems and
+an inferred date's reasons.
 
 >>> for p in parts("`a` and `b` agree; `x` is no id; see `s1`", {"a", "b"}, {"s1"}):
 ...     print(repr(p))
-Ref(claim_id='a')
+Ref(claim='a')
 ' and '
-Ref(claim_id='b')
+Ref(claim='b')
 ' agree; x is no id; see '
 SourceRef(source_id='s1')
 >>> plain(parts("`a` and `b` agree", {"a", "b"}))
@@ -24,20 +24,18 @@ SourceRef(source_id='s1')
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import attrs
 
-from factcheck.reconcile import Finding
+from factcheck.dating import DateInference
+from factcheck.reasons import Reason
+from factcheck.reconcilers import Finding
+from factcheck.render import words
+from factcheck.render.words import Ref
 
-__all__ = ["Part", "Ref", "SourceRef", "finding_parts", "parts", "plain"]
-
-
-@attrs.frozen
-class Ref:
-    """A reference to a claim inside a sentence."""
-
-    claim_id: str
+__all__ = ["Part", "Ref", "SourceRef", "assumption_parts", "finding_parts", "inference_parts",
+           "parts", "plain", "problem_parts"]
 
 
 @attrs.frozen
@@ -70,22 +68,68 @@ def parts(text: str, claim_ids: Collection[str],
         pos = m.end()
     if pos < len(text):
         out.append(text[pos:])
+    return _merge(p for segment in out for p in (
+        _bare_sources(segment, source_ids) if isinstance(segment, str) else (segment,)))
+
+
+def _bare_sources(text: str, source_ids: Collection[str]) -> list[Part]:
+    """Source ids written without backticks (an origin is named after a source)."""
+    if not source_ids or not text:
+        return [text]
+    names = "|".join(re.escape(s) for s in sorted(source_ids, key=lambda s: (-len(s), s)))
+    out: list[Part] = []
+    pos = 0
+    for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text):
+        out += [text[pos:m.start()], SourceRef(m.group(0))]
+        pos = m.end()
+    return [*out, text[pos:]]
+
+
+def _merge(items: Iterable[Part]) -> tuple[Part, ...]:
     merged: list[Part] = []
-    for p in out:  # adjacent words read as one
+    for p in items:  # adjacent words read as one
         if isinstance(p, str) and merged and isinstance(merged[-1], str):
             merged[-1] += p
-        else:
+        elif p != "":
             merged.append(p)
     return tuple(merged)
 
 
+def _expand(sentence: Iterable[words.Part], claim_ids: Collection[str],
+            source_ids: Collection[str]) -> tuple[Part, ...]:
+    out: list[Part] = []
+    for p in sentence:
+        out += [p] if isinstance(p, Ref) else list(parts(p, claim_ids, source_ids))
+    return _merge(out)
+
+
 def finding_parts(finding: Finding, claim_ids: Collection[str],
                   source_ids: Collection[str] = ()) -> tuple[Part, ...]:
-    """A finding's explanation as parts: the only reader of ``Finding.explanation``."""
-    return parts(finding.explanation, claim_ids, source_ids)
+    """A finding's explanation as parts: the only reader of a finding's reasons' words."""
+    return _expand(words.explanation(finding), claim_ids, source_ids)
+
+
+def assumption_parts(assumption: Reason, claim_ids: Collection[str],
+                     source_ids: Collection[str] = ()) -> tuple[Part, ...]:
+    return _expand(words.sentence(assumption), claim_ids, source_ids)
+
+
+def problem_parts(problems: Iterable[Reason], claim_ids: Collection[str],
+                  source_ids: Collection[str] = ()) -> tuple[Part, ...]:
+    """Why a claim is not supported, as parts ("" when it is)."""
+    out: list[words.Part] = []
+    for i, r in enumerate(problems):
+        out += (["; "] if i else []) + list(words.problem(r))
+    return _expand(out, claim_ids, source_ids)
+
+
+def inference_parts(inference: DateInference, claim_ids: Collection[str],
+                    source_ids: Collection[str] = ()) -> list[tuple[Part, ...]]:
+    """Each reason behind an inferred date, as parts."""
+    return [_expand(r, claim_ids, source_ids) for r in words.inference_reasons(inference)]
 
 
 def plain(sentence: Sequence[Part]) -> str:
     """A sentence as plain text: references by their ids, no Markdown."""
     return "".join(p if isinstance(p, str) else
-                   p.claim_id if isinstance(p, Ref) else p.source_id for p in sentence)
+                   p.claim if isinstance(p, Ref) else p.source_id for p in sentence)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from factcheck.results import Results, Support
+from factcheck.render.words import (
+    explain,
+    inference_reasons,
+    inference_words,
+    plain,
+    problems_text,
+)
+from factcheck.results import Results
+from factcheck.support import Support
 
 __all__ = ["check_text"]
 
@@ -13,7 +21,7 @@ def check_text(report: Results) -> str:
     for c in report.claims:
         mark = "ok " if c.support is Support.SUPPORTED else "!! "
         lines.append(f"{mark}claim {c.id}: {c.support.value}" + (
-            f" — {c.reason}" if c.reason else ""))
+            f" — {problems_text(c.problems)}" if c.problems else ""))
         for qr in c.quotes:
             a = qr.anchor
             if qr.pin is not None and qr.pin.status not in ("unchanged", "unpinned"):
@@ -28,10 +36,11 @@ def check_text(report: Results) -> str:
     for f in report.findings:
         mark = "!! " if f.verdict in report.failing_verdicts else "ok "
         lines.append(f"{mark}series {f.series.id} ({f.series.kind.value}): {f.verdict.value}")
-        lines.append(f"      {f.explanation}")
+        lines.append(f"      {explain(f)}")
     for i in report.inferred:
-        lines.append(f"{'!! ' if i.conflict else '   '}source {i.source}: {i}"
-                     + (f" — {'; '.join(i.reasons)}" if i.reasons else ""))
+        reasons = "; ".join(plain(r) for r in inference_reasons(i))
+        lines.append(f"{'!! ' if i.conflict else '   '}source {i.source}: {inference_words(i)}"
+                     + (f" — {reasons}" if reasons else ""))
     supported = sum(c.support is Support.SUPPORTED for c in report.claims)
     failing = sum(f.verdict in report.failing_verdicts for f in report.findings)
     lines.append(

@@ -28,8 +28,9 @@ import attrs
 from factcheck.errors import QuantityError
 from factcheck.figures import parse_quantity
 from factcheck.model import Claim, Source, Span
-from factcheck.reconcile import Finding, Verdict, fmt_years
-from factcheck.render.reasons import Part, finding_parts, parts
+from factcheck.reconcilers import Finding, Verdict
+from factcheck.render.reasons import Part, finding_parts, inference_parts, problem_parts
+from factcheck.render.words import fmt_years
 from factcheck.results import ClaimResult, Results, Support
 
 __all__ = ["BriefView", "ClaimView", "QuoteView", "SeriesView", "SourceView", "build",
@@ -180,8 +181,8 @@ def _source_view(report: Results, source: Source) -> SourceView:
         title=title or supplied_title(source.body), title_supplied=not title,
         date=date, dated=source.published is not None,
         inferred=source.published is None and span is not None,
-        inferred_reasons=tuple(parts(r, claim_ids, source_ids)
-                               for r in (inference.reasons if inference else ())),
+        inferred_reasons=tuple(inference_parts(inference, claim_ids, source_ids)
+                               if inference else ()),
         url=source.url, author=source.author, sha256=source.sha256,
         published=source.published, span=span)
 
@@ -310,13 +311,20 @@ LEGEND: tuple[tuple[str, str], ...] = (
                "they count once as support"),
     ("consistent", "the figures of a series agree, each read at its own date"),
     ("consistent if", "they agree under an assumption the brief states"),
+    ("uncorroborated", "they agree, but every one of them rests on one origin"),
     ("conflict", "they disagree, and nothing usual explains it"),
-    ("unchecked", "nothing to compare: no claim of the series could be dated"),
+    ("unchecked", "nothing to compare: a single claim, or none that could be dated"),
     ("inferred", "an undated article's date worked out from what it counts and mentions"),
     ("[a title in brackets]", "the article's first sentence, as the article has no headline"),
     ("as of", "a claim's date is its article's, unless the claim sets it; the reason then "
               "follows the date"),
 )
+
+
+def _wording(claim: Claim) -> str:
+    """The claim's figure as worded in its file ("21 straight years")."""
+    wording = getattr(claim, "wording", "")
+    return str(wording or (claim.value if claim.value is not None else ""))
 
 
 def _as_of_note(claim: Claim) -> str:
@@ -343,9 +351,9 @@ def _claim_view(report: Results, result: ClaimResult, sources: dict[str, SourceV
             text=a.text if a.found else qr.quote.text, found=a.found, status=a.status,
             start=a.start if a.found else None, end=a.end if a.found else None,
             method=a.method or "", score=round(a.score, 1), source=sources[qr.quote.source],
-            pin=qr.pin.status if qr.pin is not None else "", figures=qr.figures))
+            pin=qr.pin.status if qr.pin is not None else "", figures=_figures(qr.figures)))
     return ClaimView(
-        id=claim.id, statement=claim.statement, value=claim.value or "",
+        id=claim.id, statement=claim.statement, value=_wording(claim),
         series=claim.series or "",
         series_title=(finding.series.title or finding.series.id) if finding else "",
         support=result.support.value,
@@ -355,9 +363,17 @@ def _claim_view(report: Results, result: ClaimResult, sources: dict[str, SourceV
               + (" (inferred)" if when.inferred else "")),
         when_inferred=bool(when and when.inferred), span=when.span if when else None,
         as_of_set=as_of_set, as_of_note=_as_of_note(claim), years=years,
-        reason=parts(result.reason, claim_ids, frozenset(sources)),
+        reason=problem_parts(result.problems, claim_ids, frozenset(sources)),
         quotes=tuple(quotes), carriers=len(result.carriers), origins=len(result.origins),
         single_origin=result.single_origin)
+
+
+def _figures(figures: tuple[tuple[str, ...], tuple[str, ...]] | None) -> str:
+    if figures is None:
+        return ""
+    said, there = figures
+    return (f"the source gives {', '.join(there) or 'no figure'} where the quote says "
+            f"{', '.join(said) or 'no figure'}")
 
 
 def _count_word(n: int, one: str, many: str | None = None) -> str:
@@ -402,7 +418,7 @@ def _lead(series: Sequence[SeriesView], claims: Sequence[ClaimView],
     """Two or three sentences: the main finding, what else stands out, and the counts."""
     sentences: list[str] = []
     annual = [s for s in series if s.kind == "annual" and s.first_year
-              and s.verdict in ("consistent", "consistent if")]
+              and s.verdict in ("consistent", "consistent if", "uncorroborated")]
     if annual:
         s = max(annual, key=lambda s: len(s.claims))
         dated = [c for c in s.claims if c.span is not None and c.support == "supported"]
@@ -428,14 +444,16 @@ def _lead(series: Sequence[SeriesView], claims: Sequence[ClaimView],
         for s in tallies[:1]:
             line = _tally_line(s)
             if line:
-                sentences.append(f"{s.title}: {line}.")
-    verdicts = [
-        f"{counts['consistent']} consistent",
-        f"{counts['consistent_if']} consistent under a stated assumption",
-        f"{counts['conflict']} in conflict",
-    ]
+                one = (", all from one origin" if s.verdict == "uncorroborated" else "")
+                sentences.append(f"{s.title}: {line}{one}.")
+    verdicts = [f"{counts['consistent']} consistent"]
+    if counts["consistent_if"]:
+        verdicts.append(f"{counts['consistent_if']} consistent under a stated assumption")
+    if counts["uncorroborated"]:
+        verdicts.append(f"{counts['uncorroborated']} in agreement but resting on one origin")
     if counts["unchecked"]:
-        verdicts.append(f"{counts['unchecked']} unchecked")
+        verdicts.append(f"{counts['unchecked']} with nothing to compare")
+    verdicts.append(f"{counts['conflict']} in conflict")
     sentences.append(
         f"Of {_count_word(counts['claims'], 'claim')} checked against "
         f"{_count_word(counts['sources'], 'article')}, {counts['supported']} "
@@ -473,6 +491,7 @@ def build(report: Results, title: str | None = None) -> BriefView:
         "consistent_if": sum(f.verdict is Verdict.CONSISTENT_IF for f in report.findings),
         "conflict": sum(f.verdict is Verdict.CONFLICT for f in report.findings),
         "unchecked": sum(f.verdict is Verdict.UNCHECKED for f in report.findings),
+        "uncorroborated": sum(f.verdict is Verdict.UNCORROBORATED for f in report.findings),
     }
     by_id = {c.id: c for c in claims}
     changed = []
