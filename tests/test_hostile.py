@@ -192,3 +192,32 @@ def test_only_http_links(url: str) -> None:
     for bad in ("javascript:alert(1)", "script", "data:text/html,<script>x</script>",
                 "java\u200bscript:alert(1)", "//evil.example", "file:///etc/passwd"):
         assert escape.safe_url(bad) == ""
+
+
+@pytest.mark.parametrize("bad", HOSTILE_IDS)
+def test_hostile_ids_and_urls_render_inert_even_unvalidated(bad: str) -> None:
+    """Ids and urls are validated at load; the renderers must be safe without that."""
+    import attrs
+
+    case = Case.load(ROOT)
+    old = "000-yonhap-2025-11-20"
+    sources = tuple(attrs.evolve(s, id=bad, url="javascript:alert(1)") if s.id == old
+                    else attrs.evolve(s, url="script") for s in case.sources)
+    claims = tuple(attrs.evolve(
+        c, id=f"{bad}-{i}" if i % 3 == 0 else c.id, series=c.series and (
+            bad if c.series == "adoption-years" else c.series),
+        quotes=tuple(attrs.evolve(q, source=bad if q.source == old else q.source)
+                     for q in c.quotes)) for i, c in enumerate(case.claims))
+    series = tuple(attrs.evolve(s, id=bad) if s.id == "adoption-years" else s
+                   for s in case.series)
+    report = attrs.evolve(case, sources=sources, claims=claims, series=series).check()
+    brief = report.brief()
+    for html in md_renderers(brief):
+        page = assert_inert(html)
+        notes = [a for t, a in page.tags if t == "li" and (a.get("id") or "").startswith("fn")]
+        assert len(notes) == len(report.claims)
+    assert_inert(report.html(timelines=False))
+    text = report.claimreview()
+    assert "javascript" not in text and "<" not in text
+    for review in json.loads(text):
+        assert re.match(r"^#claim-[A-Za-z0-9_.-]+$", review["url"])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import hashlib
 import re
 from collections.abc import Sequence
 
@@ -228,8 +229,12 @@ class ClaimView:
 
     @property
     def anchor(self) -> str:
-        """An HTML id for the claim, built from its id's safe characters and its place."""
-        return "claim-" + re.sub(r"[^A-Za-z0-9_.-]", "_", self.id)
+        """An HTML id for the claim: ``claim-<id>``; an id with other characters than
+        letters, digits, ``-``, ``_`` and ``.`` gets them replaced and a hash of it added."""
+        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", self.id)
+        if safe != self.id:
+            safe += "-" + hashlib.sha256(self.id.encode("utf-8")).hexdigest()[:8]
+        return "claim-" + safe
 
     @property
     def source(self) -> SourceView:
