@@ -63,6 +63,15 @@ def test_one_self_contained_file_without_scripts(html: str) -> None:
     assert not re.search(r"url\((?!#)", html)  # only the SVGs' own clip paths
 
 
+def test_ids_are_unique_and_every_link_lands(html: str) -> None:
+    page = parse(html)
+    ids = [a["id"] for _, a in page.tags if a.get("id")]
+    assert len(ids) == len(set(ids))
+    targets = {a["href"][1:] for t, a in page.tags if t == "a" and (a.get("href") or "")
+               .startswith("#")}
+    assert targets <= set(ids), targets - set(ids)
+
+
 def test_summary_badges_quotes_and_details(html: str) -> None:
     report = Case.load(ROOT).check()
     page = parse(html)

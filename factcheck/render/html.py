@@ -25,9 +25,18 @@ __all__ = ["explain", "render_html"]
 
 
 class HtmlNotes(Notes):
+    """Footnote references as superscript links; the first reference to a note carries the
+    id the note links back to (ids stay unique)."""
+
+    def __init__(self, view: BriefView) -> None:
+        super().__init__(view)
+        self._seen: set[int] = set()
+
     def ref(self, claim: ClaimView | str) -> Markup:
         n = self.number(claim if isinstance(claim, str) else claim.id)
-        return Markup(f'<sup class="ref"><a href="#fn-{n}" id="ref-{n}">{n}</a></sup>')
+        back = "" if n in self._seen else f' id="ref-{n}"'
+        self._seen.add(n)
+        return Markup(f'<sup class="ref"><a href="#fn-{n}"{back}>{n}</a></sup>')
 
 
 def explain(sentence: tuple[Part, ...], view: BriefView, notes: Notes,

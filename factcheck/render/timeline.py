@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -169,7 +170,18 @@ def svg(report: Results, series_id: str, *, view: BriefView | None = None) -> st
     fig = figure(report, series_id, view=view)
     out = io.StringIO()
     with matplotlib.rc_context({"svg.hashsalt": "factcheck", "svg.fonttype": "none",
-                                "svg.id": f"timeline-{series_id}"}):
+                                "svg.id": "timeline"}):
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     text = out.getvalue()
-    return text[text.index("<svg"):]
+    return _prefix_ids(text[text.index("<svg"):], f"tl-{_safe(series_id)}-")
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", text)
+
+
+def _prefix_ids(svg_text: str, prefix: str) -> str:
+    """Make the SVG's internal ids (clip paths, markers) unique within a page of several."""
+    svg_text = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m[1]}"', svg_text)
+    svg_text = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m[1]})", svg_text)
+    return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m[1]}"', svg_text)
