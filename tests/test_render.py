@@ -241,3 +241,19 @@ def test_marked_renders_the_footnotes_apart_when_node_has_it(brief: str, tmp_pat
     paragraphs = re.findall(r"<p>\[\^\d+\]:", out.stdout)
     assert len(paragraphs) == len(re.findall(r"^\[\^\d+\]:", brief, flags=re.M))
     assert "<a href" not in out.stdout.split("<h2>Sources</h2>")[0]
+
+
+def test_cli_template_folder_and_its_errors(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck.cli import main
+
+    (tmp_path / "_lead.j2").write_text("Lead: {{ brief.counts.claims }} claims.", "utf-8")
+    assert main(["brief", "--root", str(ROOT), "--template", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.split("\n\n")[1] == "Lead: 39 claims."
+    (tmp_path / "brief.html.j2").write_text("{% if %}", "utf-8")
+    assert main(["brief", "--root", str(ROOT), "--format", "html",
+                 "--template", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "brief.html.j2:1" in err and "Traceback" not in err
+    assert main(["brief", "--root", str(ROOT), "--template", str(tmp_path / "nope")]) == 2
+    assert "not a folder of templates" in capsys.readouterr().err
