@@ -15,9 +15,11 @@ from factcheck.dating import DateInference
 from factcheck.drafting import Extracted, draft_claims, extract
 from factcheck.errors import (
     FactCheckError,
+    IngestError,
     LoadError,
     Location,
     LockError,
+    NoArticleText,
     Problem,
     QuantityError,
 )
@@ -43,6 +45,7 @@ from factcheck.results import ClaimResult, Results
 from factcheck.support import QuoteResult, Support
 from factcheck.text import Normalized, normalize
 from factcheck.values import Interval, Quantity
+from factcheck.web import Page, add_pages, read_page, read_pages, verify_raw
 
 __all__ = [
     "Anchor",
@@ -59,6 +62,7 @@ __all__ = [
     "FactCheckError",
     "Finding",
     "Hit",
+    "IngestError",
     "Interval",
     "Kind",
     "LoadError",
@@ -67,7 +71,9 @@ __all__ = [
     "LockError",
     "Mention",
     "Monotone",
+    "NoArticleText",
     "Normalized",
+    "Page",
     "Pin",
     "PinCheck",
     "Problem",
@@ -88,12 +94,16 @@ __all__ = [
     "TextQuoteSelector",
     "Verdict",
     "When",
+    "add_pages",
     "anchor",
     "draft_claims",
     "extract",
     "find_quantities",
     "normalize",
     "parse_quantity",
+    "read_page",
+    "read_pages",
     "reconcile",
     "render_brief",
+    "verify_raw",
 ]

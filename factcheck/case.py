@@ -36,6 +36,20 @@ class Case:
         loaded = load_case(root, read_lock=read_lock)
         return cls(loaded.sources, loaded.series, loaded.claims, Path(root), loaded.lock)
 
+    def add(self, *pages: str | Path, source_id: str | None = None,
+            skip: bool = False) -> tuple[Source, ...]:
+        """Add saved pages, URLs (fetched) or web archives to this case's ``sources/`` and
+        return the new sources (see :func:`factcheck.web.add_pages`; needs the ``web``
+        extra). The case itself is unchanged: load it again to check the new sources.
+        """
+        from factcheck.errors import UsageError
+        from factcheck.web import add_pages
+
+        if self.root is None:
+            raise UsageError("this case has no folder to add sources to: load it with "
+                             "Case.load(folder), or give Case(..., root=folder)")
+        return add_pages(self.root, pages, source_id=source_id, skip=skip).sources
+
     def source(self, source_id: str) -> Source:
         return lookup(self.sources, source_id, lambda s: s.id, "source")
 

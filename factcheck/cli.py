@@ -132,6 +132,21 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from factcheck.web import add_pages  # the web libraries load only for `add`
+
+    added = add_pages(args.root, args.pages, source_id=args.id, skip=args.skip)
+    for refusal in added.skipped:
+        print(f"skipped: {refusal}", file=sys.stderr)
+    for source in added.sources:
+        date = source.published.isoformat() if source.published else "undated"
+        version = f"; a new version of {source.version_of}" if source.version_of else ""
+        print(f"added sources/{source.id}.md: {source.label} ({source.publisher or '-'}, "
+              f"{date}{version}); the page kept as sources/{source.raw}", file=sys.stderr)
+        print(source.id)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -197,6 +212,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--update", action="store_true",
                    help="re-pin every quote, accepting changed sources (after review)")
     p.set_defaults(func=cmd_pin)
+
+    p = add("add", "add web pages as sources: saved pages, URLs (fetched) or web archives "
+                   "(WARC); prints the new ids")
+    p.add_argument("pages", nargs="+", metavar="PAGE|URL|ARCHIVE",
+                   help="a saved HTML page, an http(s) URL to fetch, or a .warc/.warc.gz file")
+    p.add_argument("--id", help="the new source's id (one page only; default: publisher, "
+                   "date and title)")
+    p.add_argument("--skip", action="store_true", help="add what can be added; skip pages "
+                   "already added or without article text instead of refusing them all")
+    p.set_defaults(func=cmd_add)
     return parser
 
 

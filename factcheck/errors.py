@@ -18,6 +18,8 @@ The tree::
     ├── CorpusError             a corpus that cannot be built or asked    (also a ValueError)
     ├── SpanError               a span that does not fit its text         (also an IndexError)
     ├── UnknownIdError          no source, claim or series by that id     (also a KeyError)
+    ├── IngestError             a page, URL or web archive that cannot be added as a source
+    │   └── NoArticleText       a page with no article text
     └── TemplateError           a brief template that cannot be read or rendered (file:line)
 """
 
@@ -29,9 +31,9 @@ from typing import TypeVar
 
 import attrs
 
-__all__ = ["CorpusError", "FactCheckError", "LoadError", "Location", "LockError",
-           "OptionsError", "Problem", "QuantityError", "SpanError", "TemplateError",
-           "UnknownIdError", "UsageError", "did_you_mean", "lookup"]
+__all__ = ["CorpusError", "FactCheckError", "IngestError", "LoadError", "Location", "LockError",
+           "NoArticleText", "OptionsError", "Problem", "QuantityError", "SpanError",
+           "TemplateError", "UnknownIdError", "UsageError", "did_you_mean", "lookup"]
 
 T = TypeVar("T")
 
@@ -118,6 +120,15 @@ def lookup(items: Iterable[T], key: str, id_of: Callable[[T], str], what: str) -
         if id_of(item) == key:
             return item
     raise UnknownIdError(f"no {what} {key!r}{did_you_mean(key, [id_of(i) for i in items])}")
+
+
+class IngestError(FactCheckError):
+    """A page, URL or web archive that cannot be added as a source (unreadable, offline,
+    already added)."""
+
+
+class NoArticleText(IngestError):
+    """A page with no article text to make a source of."""
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:

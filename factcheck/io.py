@@ -15,8 +15,11 @@ from factcheck.errors import UsageError
 __all__ = ["guard_output", "write_atomic"]
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | bytes) -> None:
     """Write *text* to *path* so that readers see the old file or the new one, never half.
+
+    Text is written as UTF-8; bytes (a raw page kept beside its source) exactly as they
+    are.
 
     The file keeps the permissions it had (a new one gets the usual ones, as the umask
     allows); a missing folder is an error, not something to create on a typo.
@@ -34,8 +37,8 @@ def write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

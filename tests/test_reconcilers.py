@@ -508,3 +508,24 @@ def test_tally_same_moment_verdict_does_not_depend_on_order(values: list[int],
         assert a.verdict is Verdict.CONSISTENT
     else:
         assert a.verdict is not Verdict.CONSISTENT  # different exact figures for one date
+
+
+def test_a_gap_the_source_states_is_named_exactly_and_cited() -> None:
+    """'since 1992' and 'the 29th time' in 2021, whose article says no vote was held in
+    2020: consistent, the skipped year named (2020) and cited to that claim."""
+    claims = [claim("since", "since 1992", "years"), claim("y2021", "29th time", "years")]
+    when = {"y2021": day(2021)}
+    f = reconcile(ANNUAL, claims, when, gaps={"y2021": (2020,)})
+    assert f.verdict is Verdict.CONSISTENT, explain(f)
+    assert "no event in 2020, as `y2021` says" in explain(f)
+    unstated = reconcile(ANNUAL, claims, when)
+    assert unstated.verdict is Verdict.CONFLICT  # one count alone is no evidence of a skip
+
+
+def test_a_stated_gap_in_the_wrong_place_stays_an_assumption() -> None:
+    claims = [claim("a", "28th year", "years"), claim("b", "29th year", "years"),
+              claim("since", "since 1992", "years")]
+    when = {"a": day(2019), "b": day(2021)}
+    f = reconcile(ANNUAL, claims, when, gaps={"b": (2010,)})
+    assert f.verdict is Verdict.CONSISTENT_IF
+    assert "1 year without the event in 2020" in plain(sentence(f.assumptions[0]))

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck import Case, Claim, Kind, Monotone, Series, Span, When, reconcile
-from factcheck.render.words import Ref, explain, explanation, names, plain, plural
+from factcheck.render.words import Ref, SourceRef, explain, explanation, names, plain, plural
 from tests.conftest import ROOT
 
 
@@ -29,7 +29,7 @@ def test_no_explanation_of_the_bundled_case_has_leftovers() -> None:
     for f in report.findings:
         text = explain(f)
         assert " 1 claims" not in text and "forum" not in text, text
-        assert all(isinstance(p, str | Ref) for p in explanation(f))
+        assert all(isinstance(p, str | Ref | SourceRef) for p in explanation(f))
 
 
 def test_every_series_kind_and_verdict_has_words() -> None:

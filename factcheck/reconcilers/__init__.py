@@ -54,13 +54,16 @@ _BY_KIND: dict[Kind, _Reconciler] = {
 
 
 def reconcile(series: Series, claims: Iterable[Claim], when: Mapping[str, When],
-              origins: Origins | None = None, *, left_out: Sequence[str] = ()) -> Finding:
+              origins: Origins | None = None, *, left_out: Sequence[str] = (),
+              gaps: Mapping[str, tuple[int, ...]] | None = None) -> Finding:
     """Reconcile the claims of one series, each read at its date in *when* (by claim id).
 
     *origins* (claim id → the independent origins of its quotes, syndicated copies
     counted once) lets a disagreement say which side more origins stand behind, and
     tells consistent from uncorroborated. *left_out* names claims of the series that
-    were not reconciled (their quotes do not support them).
+    were not reconciled (their quotes do not support them). *gaps* (claim id → years its
+    quotes say the event did not happen) lets an annual series name a skipped year as
+    a sourced fact.
 
     >>> from factcheck.model import Claim, Series, Kind, Span
     >>> from factcheck.figures import parse_quantity
@@ -74,7 +77,10 @@ def reconcile(series: Series, claims: Iterable[Claim], when: Mapping[str, When],
     ('consistent', '2005')
     """
     ordered = sorted(claims, key=lambda c: c.id)
-    finding = _BY_KIND[series.kind](series, ordered, when, origins)
+    if series.kind is Kind.ANNUAL:
+        finding = reconcile_annual(series, ordered, when, origins, gaps=gaps)
+    else:
+        finding = _BY_KIND[series.kind](series, ordered, when, origins)
     behind = frozenset().union(*((origins or {}).get(c.id, frozenset()) for c in ordered))
     extra: list[Reason] = []
     verdict = finding.verdict

@@ -68,7 +68,11 @@ def implied_first_years(claims: Sequence[Claim],
 
 
 def reconcile_annual(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
-                     origins: Origins | None = None) -> Finding:
+                     origins: Origins | None = None, *,
+                     gaps: Mapping[str, tuple[int, ...]] | None = None) -> Finding:
+    """*gaps*: claim id → years its quotes say the event did not happen ("no vote was held
+    in 2020"); a skipped year the counts need and a claim states is a fact, not an
+    assumption."""
     readings: list[Reading] = []
     implied: list[tuple[str, Interval]] = []
     left_out: list[str] = []
@@ -94,7 +98,8 @@ def reconcile_annual(series: Series, claims: Sequence[Claim], when: Mapping[str,
     if not common.is_empty:
         return _agreeing(series, claims, when, implied, common, inferred, left_out,
                          tuple(readings))
-    return _disagreeing(series, claims, when, implied, origins, left_out, tuple(readings))
+    return _disagreeing(series, claims, when, implied, origins, left_out, tuple(readings),
+                        gaps or {})
 
 
 def _agreeing(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
@@ -128,7 +133,8 @@ def _agreeing(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
 
 def _disagreeing(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
                  implied: list[tuple[str, Interval]], origins: Origins | None,
-                 left_out: list[str], readings: tuple[Reading, ...]) -> Finding:
+                 left_out: list[str], readings: tuple[Reading, ...],
+                 stated: Mapping[str, tuple[int, ...]]) -> Finding:
     ids = tuple(c.id for c in claims)
     point, majority = best_point(implied)
     outliers = [(cid, iv) for cid, iv in implied if cid not in majority]
@@ -137,16 +143,24 @@ def _disagreeing(series: Series, claims: Sequence[Claim], when: Mapping[str, Whe
         other = other.intersect(iv)
     weight = weigh(majority, [c for c, _ in outliers], origins)
     extra = [weight] if weight else []
-    skips = skipped_years(claims, when)
+    skips = skipped_years(claims, when, stated)
     if skips is not None:
         gaps, start = skips
+        unstated = [g for g in gaps if g.kind == "skipped_gap"]
+        sourced = [g for g in gaps if g.kind == "stated_gap"]
+        if not unstated:  # every skipped year the counts need is one a source states
+            return Finding(series, Verdict.CONSISTENT,
+                           (reason("skipped_stated", [c for c, _ in implied], first_year=start,
+                                   implied=tuple(implied)), *sourced,
+                            *left_out_reason(left_out)),
+                           readings, first_year=Interval(start, start), claims=ids)
         alt = ([reason("or_other_start", [c for c, _ in outliers], first_year=other)]
                if not other.is_empty else [])
         return Finding(series, Verdict.CONSISTENT_IF,
                        (reason("skipped", [c for c, _ in implied], first_year=start,
-                               implied=tuple(implied)), *alt, *extra,
+                               implied=tuple(implied)), *sourced, *alt, *extra,
                         *left_out_reason(left_out)),
-                       readings, assumptions=tuple(gaps), first_year=Interval(start, start),
+                       readings, assumptions=tuple(unstated), first_year=Interval(start, start),
                        claims=ids)
     reasons = [reason("disagree", [*majority, *(c for c, _ in outliers)],
                       majority=tuple(majority), point=point, outliers=tuple(outliers))]
@@ -158,8 +172,9 @@ def _disagreeing(series: Series, claims: Sequence[Claim], when: Mapping[str, Whe
                    first_year=Interval(point, point) if point is not None else None, claims=ids)
 
 
-def skipped_years(claims: Sequence[Claim],
-                  when: Mapping[str, When]) -> tuple[list[Reason], int] | None:
+def skipped_years(claims: Sequence[Claim], when: Mapping[str, When],
+                  stated: Mapping[str, tuple[int, ...]] | None = None,
+                  ) -> tuple[list[Reason], int] | None:
     """Years without the event that would make every count fit one first year, or None.
 
     Counts of years are counts of occurrences: if the event skipped a year, "the 15th
@@ -167,9 +182,14 @@ def skipped_years(claims: Sequence[Claim],
     is the one a claim states ("since 2005") or else the earliest that an exactly dated,
     exact count implies; such a count dated D then needs s = implied(D) − F skipped years
     before D, and s may only grow, by at most the calendar years strictly between two
-    such counts. Counts dated only to a span of years, or approximate ones, must fit the
-    schedule for some year and figure they allow; undated ones are left out.
+    such counts. It takes two such counts (one alone is as likely a miscount), or one
+    and a source that states the gap (*stated*: claim id → years without the event).
+    A needed gap that stated years fill exactly is a ``stated_gap`` (a fact, cited);
+    otherwise a ``skipped_gap`` (an assumption). Counts dated only to a span of years,
+    or approximate ones, must fit the schedule for some year and figure they allow;
+    undated ones are left out.
     """
+    said = {y: cid for cid, years in sorted((stated or {}).items()) for y in years}
     points: list[tuple[int, int, str]] = []  # (year, implied first year, claim)
     loose: list[tuple[Interval, Interval]] = []  # (years it may be dated to, its figure)
     fixed: list[int] = []
@@ -187,7 +207,7 @@ def skipped_years(claims: Sequence[Claim],
             points.append((year, year - int(n.low) + 1, claim.id))  # type: ignore[arg-type]
         else:
             loose.append((Interval(w.span.first_year, w.span.last_year), n))
-    if len(points) < 2 or len(set(fixed)) > 1:  # one count alone is no evidence of a skip
+    if len(points) < (1 if said and fixed else 2) or len(set(fixed)) > 1:
         return None
     first = fixed[0] if fixed else min(p[1] for p in points)
     if any(p[1] < first for p in points):
@@ -205,9 +225,14 @@ def skipped_years(claims: Sequence[Claim],
             lo, hi = prev_year + 1, year - 1
             if hi - lo + 1 < skips - prev_skips:
                 return None
-            gaps.append(reason("skipped_gap", [c for c in (prev_claim, cid) if c],
-                               count=skips - prev_skips, years=Interval(lo, hi),
-                               after=prev_year, after_claim=prev_claim, before=year))
+            named = sorted(y for y in said if lo <= y <= hi)
+            if len(named) == skips - prev_skips:
+                gaps.append(reason("stated_gap", [said[y] for y in named], years=tuple(named),
+                                   before_claim=cid))
+            else:
+                gaps.append(reason("skipped_gap", [c for c in (prev_claim, cid) if c],
+                                   count=skips - prev_skips, years=Interval(lo, hi),
+                                   after=prev_year, after_claim=prev_claim, before=year))
         schedule.append((year, skips))
         prev_claim = cid
     if not gaps or not all(_fits(years, n, first, schedule) for years, n in loose):

@@ -73,7 +73,7 @@ def claim_words(sentence: tuple[Part, ...], view: BriefView, here: str = "",
             previous = source
             out.append((words, claim))
         elif isinstance(p, SourceRef):
-            out.append((view.source(p.source_id).label, None))
+            out.append((view.source(p.source).label, None))
         else:
             if any(ch in p for ch in ".;:"):
                 previous = ""  # a new clause names its sources afresh

@@ -1,10 +1,11 @@
 """Explanations as parts: plain words, and references to the claims and sources they name.
 
-:mod:`factcheck.render.words` gives every sentence as parts — plain ``str`` and
-:class:`~factcheck.render.words.Ref` markers for claims. The briefs never print ids: each
-format shows a claim by its source's publisher and date with its footnote, and a source
-by publisher and date. Words still name a few sources by id in backticks ("it carries
-passages of `001-ians`"); :func:`parts` turns those into :class:`SourceRef` markers.
+:mod:`factcheck.render.words` gives every sentence as parts — plain ``str``,
+:class:`~factcheck.render.words.Ref` markers for claims and
+:class:`~factcheck.render.words.SourceRef` markers for sources. The briefs never print
+ids: each format shows a claim by its source's publisher and date with its footnote, and
+a source by publisher and date. Ids left in the words' text, in backticks or bare, are
+turned into markers too (:func:`parts`), so that none reaches a reader.
 
 :func:`finding_parts` is the one place a finding's explanation is read;
 :func:`problem_parts` and :func:`inference_parts` do the same for a claim's problems and
@@ -16,7 +17,7 @@ Ref(claim='a')
 ' and '
 Ref(claim='b')
 ' agree; x is no id; see '
-SourceRef(source_id='s1')
+SourceRef(source='s1')
 >>> plain(parts("`a` and `b` agree", {"a", "b"}))
 'a and b agree'
 """
@@ -26,23 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-import attrs
-
 from factcheck.dating import DateInference
 from factcheck.reasons import Reason
 from factcheck.reconcilers import Finding
 from factcheck.render import words
-from factcheck.render.words import Ref
+from factcheck.render.words import Ref, SourceRef
 
 __all__ = ["Part", "Ref", "SourceRef", "assumption_parts", "finding_parts", "inference_parts",
            "parts", "plain", "problem_parts"]
-
-
-@attrs.frozen
-class SourceRef:
-    """A reference to a source inside a sentence."""
-
-    source_id: str
 
 
 Part = str | Ref | SourceRef
@@ -99,7 +91,7 @@ def _expand(sentence: Iterable[words.Part], claim_ids: Collection[str],
             source_ids: Collection[str]) -> tuple[Part, ...]:
     out: list[Part] = []
     for p in sentence:
-        out += [p] if isinstance(p, Ref) else list(parts(p, claim_ids, source_ids))
+        out += list(parts(p, claim_ids, source_ids)) if isinstance(p, str) else [p]
     return _merge(out)
 
 
@@ -132,4 +124,4 @@ def inference_parts(inference: DateInference, claim_ids: Collection[str],
 def plain(sentence: Sequence[Part]) -> str:
     """A sentence as plain text: references by their ids, no Markdown."""
     return "".join(p if isinstance(p, str) else
-                   p.claim if isinstance(p, Ref) else p.source_id for p in sentence)
+                   p.claim if isinstance(p, Ref) else p.source for p in sentence)

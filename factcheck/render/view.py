@@ -176,6 +176,9 @@ def _source_view(report: Results, source: Source) -> SourceView:
         date = f"undated, inferred {human_span(inference.span)}"
     else:
         date = "undated"
+    updated = getattr(source, "updated", None)
+    if updated is not None and updated != source.published:
+        date += f", updated {_day(updated)}"
     title = source.title.strip()
     return SourceView(
         id=source.id, publisher=source.publisher.strip(),

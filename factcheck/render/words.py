@@ -22,8 +22,8 @@ from factcheck.model import Span
 from factcheck.reconcilers import Finding, Reason, Verdict
 from factcheck.values import Interval
 
-__all__ = ["Part", "Ref", "explain", "explanation", "fmt_years", "inference_words", "names",
-           "plain", "plural", "sentence", "year_list"]
+__all__ = ["Part", "Ref", "SourceRef", "explain", "explanation", "fmt_years",
+           "inference_words", "names", "plain", "plural", "sentence", "year_list"]
 
 
 @attrs.frozen
@@ -33,13 +33,27 @@ class Ref:
     claim: str
 
 
-Part = str | Ref
+@attrs.frozen
+class SourceRef:
+    """A source named in a sentence (shown by publisher and date in the brief)."""
+
+    source: str
+
+
+Part = str | Ref | SourceRef
 Parts = list[Part]
 
 
-def plain(parts: Iterable[Part], ref: Callable[[str], str] = lambda c: f"`{c}`") -> str:
-    """The sentence as text, each claim shown by *ref* (by default its id in backticks)."""
-    return "".join(p if isinstance(p, str) else ref(p.claim) for p in parts)
+def _backticked(name: str) -> str:
+    return f"`{name}`"
+
+
+def plain(parts: Iterable[Part], ref: Callable[[str], str] = _backticked,
+          source: Callable[[str], str] = _backticked) -> str:
+    """The sentence as text, each claim shown by *ref* and each source by *source* (by
+    default their ids in backticks)."""
+    return "".join(p if isinstance(p, str) else ref(p.claim) if isinstance(p, Ref)
+                   else source(p.source) for p in parts)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -175,9 +189,10 @@ _SIMPLE: dict[str, Callable[[Reason], Parts]] = {
         *_join([Ref(c) for c in r.claims], ", "), "."],
     "single_claim": lambda r: [" Only ", Ref(r.claims[0]), " speaks of this series."],
     "one_origin": lambda r: [
-        " But they all rest on one independent origin"
-        + (f" ({', '.join(r['origins'])})" if r["origins"] else "")
-        + ", so nothing confirms them independently: uncorroborated."],
+        " But they all rest on one independent origin", *(
+            [" (", *_join([SourceRef(o) for o in r["origins"]], ", "), ")"]
+            if r["origins"] else []),
+        ", so nothing confirms them independently: uncorroborated."],
     "weight": _weight,
     "nothing_read": lambda r: ["Nothing to compare: no claim of this series could be read", *(
         [" (left out for want of a date: ", *names(r.claims), ")."] if r.claims else ["."])],
@@ -185,6 +200,8 @@ _SIMPLE: dict[str, Callable[[Reason], Parts]] = {
     "written_in": lambda r: [Ref(r.claims[0]), f", dated only to {r['span']}, was written in "
                                                f"{fmt_years(r['years'])}"],
     "skipped_gap": _gap,
+    "stated_gap": lambda r: [f"no event in {year_list(r['years'])}, as ", *names(r.claims),
+                             " says"],
     "unlisted": lambda r: [
         f"{plural(r['count'], 'occurrence')} before {r['before']} that no claim lists"
         if r["after"] is None else
@@ -254,9 +271,10 @@ def explanation(f: Finding) -> Parts:
     return [*lead, *rest]
 
 
-def explain(f: Finding, ref: Callable[[str], str] = lambda c: f"`{c}`") -> str:
-    """The explanation of a finding as text, claims shown by *ref*."""
-    return plain(explanation(f), ref)
+def explain(f: Finding, ref: Callable[[str], str] = _backticked,
+            source: Callable[[str], str] = _backticked) -> str:
+    """The explanation of a finding as text, claims shown by *ref*, sources by *source*."""
+    return plain(explanation(f), ref, source)
 
 
 _TAILS = ("left_out", "unsupported_left_out", "weight", "single_claim", "one_origin")
@@ -281,6 +299,15 @@ def _annual(f: Finding) -> tuple[Parts, list[Reason]]:
     heads, tail = _split(f)
     if "no_dated_claims" in heads:
         return sentence(heads["no_dated_claims"][0]), tail
+    if "skipped_stated" in heads:
+        r = heads["skipped_stated"][0]
+        stated = _joined(([f"no event in {year_list(g['years'])}, as ", *names(g.claims),
+                           " says"] for g in heads["stated_gap"]), "; ")
+        implied = _joined(([Ref(c), f" implies {fmt_years(iv)}"] for c, iv in r["implied"]),
+                          "; ")
+        return ["Consistent: the counts all fit a first year of "
+                f"{r['first_year']} with the years the sources say the event skipped (",
+                *stated, "). Read without the gap, ", *implied, "."], tail
     if "skipped" in heads:
         r = heads["skipped"][0]
         implied = _joined(([Ref(c), f" implies {fmt_years(iv)}"] for c, iv in r["implied"]),
@@ -288,6 +315,9 @@ def _annual(f: Finding) -> tuple[Parts, list[Reason]]:
         text: Parts = ["Consistent if ", *_assumptions(f), ": the counts then all fit a first "
                        f"year of {r['first_year']}, with the event skipped where said. "
                        "Without that, ", *implied, "."]
+        if "stated_gap" in heads:
+            text += [" The sources state the rest: ", *_joined(
+                (sentence(g) for g in heads["stated_gap"]), "; "), "."]
         for alt in heads.get("or_other_start", []):
             verb = "counts" if len(alt.claims) == 1 else "count"
             text += [" Otherwise ", *names(alt.claims), f" {verb} from a different first year, "
@@ -444,8 +474,8 @@ def _date_reason(r: Reason) -> Parts:
                 f"“{r['words']}”: written {r['earliest'].isoformat()} to "
                 f"{r['latest'].isoformat()}"]
     if k == "quotes_source":
-        return [f"it carries passages of `{r['source']}` and names {r['name']}, so it quotes "
-                f"it: not before {r['date'].isoformat()}"]
+        return ["it carries passages of ", SourceRef(r["source"]), f" and names {r['name']}, so "
+                f"it quotes it: not before {r['date'].isoformat()}"]
     if k == "no_clue":
         return ["no count or date in it can date it"]
     if k == "expects":
@@ -482,10 +512,6 @@ def describe(value: Any) -> str:
 # -- support ---------------------------------------------------------------------------
 
 
-def _src(source: str) -> str:
-    return f"`{source}`"
-
-
 def problem(r: Reason) -> Parts:
     """Why a claim is not supported, from one of :func:`factcheck.support.judge`'s reasons."""
     k = r.kind
@@ -499,16 +525,16 @@ def problem(r: Reason) -> Parts:
         return [f"pinned quote {r['pin'].describe()}"]
     if k == "not_found":
         near = r["nearest"]
-        return [f"quote not found in {_src(r['source'])}" + (
-            f"; nearest passage (score {near.score:.0f}): “{near.text}”" if near else "")]
+        return ["quote not found in ", SourceRef(r["source"]),
+                f"; nearest passage (score {near.score:.0f}): “{near.text}”" if near else ""]
     if k == "ambiguous":
         places = "; ".join(f"characters {a}–{b}: “{t}”" for a, b, t in r["places"])
-        return [f"quote in {_src(r['source'])} stands equally well in "
+        return ["quote in ", SourceRef(r["source"]), " stands equally well in "
                 f"{plural(len(r['places']), 'place')} ({places}): not support until a prefix, "
                 "suffix or hint settles which one"]
     if k == "figures_differ":
         said, there = ", ".join(r["said"]) or "no figure", ", ".join(r["there"]) or "no figure"
-        return [f"quote in {_src(r['source'])} matched approximately, but the source gives "
+        return ["quote in ", SourceRef(r["source"]), " matched approximately, but the source gives "
                 f"{there} where the quote says {said}"]
     raise KeyError(k)
 
