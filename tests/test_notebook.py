@@ -75,6 +75,7 @@ def test_example_notebook_runs_with_a_real_kernel(tmp_path: Path) -> None:
     text = "\n".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
                      for o in outputs)
     assert "conflict" in text
+    assert "implies a first year of 2007" in text  # the conflict explained
     assert any("image/png" in o.get("data", {}) or "image/svg+xml" in o.get("data", {})
                for o in outputs), "the timeline is shown"
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]

@@ -65,3 +65,16 @@ def test_the_schema_rejects_display_strings_and_markdown(bad: dict[str, str]) ->
     data["claims"][0].update(bad)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema())
+
+
+def test_a_locked_case_with_a_changed_source_validates(case_dir: Path) -> None:
+    from factcheck.cli import main
+
+    assert main(["pin", "--root", str(case_dir)]) == 0
+    path = case_dir / "sources" / "004-undated-taipei.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "lapsed in 2022", "lapsed in 2021"), encoding="utf-8")
+    data = json.loads(Case.load(case_dir).check().to_json())
+    jsonschema.validate(data, schema())
+    pins = [q["pin"]["status"] for c in data["claims"] for q in c["quotes"]]
+    assert "altered" in pins and "unchanged" in pins

@@ -16,7 +16,7 @@ __all__ = ["COLUMNS", "claims_frame"]
 
 COLUMNS = ("id", "statement", "series", "value", "verdict", "series_verdict", "in_conflict",
            "as_of_start", "as_of_end", "as_of_inferred", "as_of_set", "sources", "origins",
-           "first_source", "publisher", "quotes", "quotes_found")
+           "first_source", "publisher", "cited_as", "quotes", "quotes_found")
 
 
 def claims_frame(report: Results) -> pandas.DataFrame:
@@ -38,6 +38,7 @@ def claims_frame(report: Results) -> pandas.DataFrame:
             "sources": c.carriers, "origins": c.origins,
             "first_source": c.quotes[0].source.id if c.quotes else None,
             "publisher": (c.quotes[0].source.publisher or None) if c.quotes else None,
+            "cited_as": c.label,
             "quotes": len(c.quotes), "quotes_found": sum(q.found for q in c.quotes),
         })
     return pandas.DataFrame(rows, columns=list(COLUMNS))
