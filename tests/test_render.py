@@ -257,3 +257,16 @@ def test_cli_template_folder_and_its_errors(tmp_path: Path,
     assert "brief.html.j2:1" in err and "Traceback" not in err
     assert main(["brief", "--root", str(ROOT), "--template", str(tmp_path / "nope")]) == 2
     assert "not a folder of templates" in capsys.readouterr().err
+
+
+def test_a_claim_without_quotes_still_renders(case_dir: Path) -> None:
+    import attrs
+
+    case = Case.load(case_dir)
+    claims = tuple(attrs.evolve(c, quotes=()) if c.id == "eu-leads-resolution" else c
+                   for c in case.claims)
+    report = attrs.evolve(case, claims=claims).check()
+    brief = report.brief()
+    assert "The claim cites no quote." in brief
+    assert "The claim cites no quote" in report.html(timelines=False)
+    assert "eu-leads-resolution" in report.claimreview()

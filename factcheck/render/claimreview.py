@@ -19,7 +19,9 @@ Rating scale (``worstRating`` 1, ``bestRating`` 5), from what the check found:
 A claim in a conflicting series but not itself among the disagreeing claims is rated 4:
 the others agree with it, but the series needs a look. ``claimReviewed`` is the claim's
 statement; ``itemReviewed`` is a schema.org Claim whose ``appearance`` lists the articles
-that carry its quotes and whose ``firstAppearance`` is the earliest dated one.
+that carry its quotes and whose ``firstAppearance`` is the earliest dated one. An article's
+``url`` is given only when it is http(s), and its ``datePublished`` only when the article
+is dated (an inferred date is not a publication date).
 
 The review's own author, URL and date come from the caller (``--reviewer``,
 ``--review-url``, ``--review-date``); the date is never "today" unless asked: without

@@ -430,7 +430,7 @@ def _lead(series: Sequence[SeriesView], claims: Sequence[ClaimView],
     if annual:
         s = max(annual, key=lambda s: len(s.claims))
         dated = [c for c in s.claims if c.span is not None and c.support == "supported"]
-        origin_sources = {c.source.id for c in dated}
+        origin_sources = {c.source.id for c in dated if c.quotes}
         years = sorted({c.span.first_year for c in dated if c.span is not None})
         subject = _subject(s.title)
         since = f"every year since {s.first_year}"
