@@ -11,7 +11,16 @@ footnoted to the exact words behind it::
 
 from factcheck.anchoring import Anchor, AnchorOptions, Candidate, anchor
 from factcheck.case import Case
+from factcheck.credits import (
+    KNOWN_OUTLETS,
+    Credit,
+    credited_origin,
+    credits,
+    outlet_key,
+    publisher_key,
+)
 from factcheck.dating import DateInference
+from factcheck.differences import CATEGORIES, Difference, differences_at, supports, word_differences
 from factcheck.drafting import Extracted, draft_claims, extract
 from factcheck.errors import (
     FactCheckError,
@@ -50,20 +59,24 @@ from factcheck.web import Page, add_pages, read_page, read_pages, verify_raw
 __all__ = [
     "Anchor",
     "AnchorOptions",
+    "CATEGORIES",
     "Candidate",
     "Case",
     "Claim",
     "ClaimResult",
     "Cluster",
     "Corpus",
+    "Credit",
     "CorpusError",
     "DateInference",
+    "Difference",
     "Extracted",
     "FactCheckError",
     "Finding",
     "Hit",
     "IngestError",
     "Interval",
+    "KNOWN_OUTLETS",
     "Kind",
     "LoadError",
     "Location",
@@ -96,14 +109,21 @@ __all__ = [
     "When",
     "add_pages",
     "anchor",
+    "credited_origin",
+    "credits",
+    "differences_at",
     "draft_claims",
     "extract",
     "find_quantities",
     "normalize",
+    "outlet_key",
     "parse_quantity",
+    "publisher_key",
     "read_page",
     "read_pages",
     "reconcile",
     "render_brief",
+    "supports",
     "verify_raw",
+    "word_differences",
 ]

@@ -84,7 +84,7 @@ class Case:
         syndicated copies count once. See :func:`factcheck.pipeline.check`.
         """
         return pipeline.check(Loaded(self.sources, self.series, self.claims, self.lock),
-                              strict=strict)
+                              strict=strict, root=self.root)
 
     def save_lock(self, lock: Lock) -> bool:
         """Write *lock* to the case's ``factcheck.lock`` atomically; False when unchanged."""

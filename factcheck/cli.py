@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.case import Case
-from factcheck.drafting import draft_claims, extract
-from factcheck.errors import FactCheckError, UsageError
+from factcheck.drafting import draft_claims, extract, load_sources
+from factcheck.errors import FactCheckError, UsageError, lookup
 from factcheck.io import guard_output, write_atomic
 from factcheck.lock import LOCK_NAME
 from factcheck.render.corpus import (
@@ -95,15 +95,17 @@ def cmd_pin(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    case = Case.load(args.root)
-    sources = case.sources
+    # Sources alone: a new case has no claims/ yet (drafting reads them with the loader's
+    # parser until Case.load can be told not to need claims/).
+    sources = load_sources(args.root)
     if args.source:
-        sources = tuple(case.source(sid) for sid in args.source)  # UnknownIdError: did you mean
+        # UnknownIdError: did you mean
+        sources = tuple(lookup(sources, sid, lambda s: s.id, "source") for sid in args.source)
     found = extract(sources)
     if args.format == "json":
         sys.stdout.write(extracted_json(found))
     elif args.format == "toml":
-        sys.stdout.write(draft_claims(found))
+        sys.stdout.write(draft_claims(found, everything=args.all))
     else:
         sys.stdout.write(extracted_text(found))
     return 0
@@ -190,10 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="treat 'consistent if' verdicts as failures")
     p.set_defaults(func=cmd_check)
 
-    p = add("extract", "list every figure in the sources (text), or draft claims for them (toml)")
+    p = add("extract", "list every figure in the sources (text), or draft series and claims "
+            "for them (toml); needs sources/ only")
     p.add_argument("--format", choices=("text", "toml", "json"), default="text")
     p.add_argument("--source", action="append", metavar="ID", help="only this source "
                    "(repeatable)")
+    p.add_argument("--all", action="store_true", help="toml: draft claims for percentages, "
+                   "money, page numbers, ages and times too (left out by default)")
     p.set_defaults(func=cmd_extract)
 
     p = add("find", "list every source that carries a passage, and how many origins they are")

@@ -24,6 +24,9 @@ import re
 
 import attrs
 
+from factcheck.figures.reading import _sentence_spans
+from factcheck.model import Span
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -149,3 +152,171 @@ def relative_window(
         else:
             first, last = event, event + 6 * day  # an event of the past week
     return first, last, words
+
+
+# -- reference dates: the date a count refers to ---------------------------------------
+
+_MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS, 1)} | {"sept": 9}
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
+               r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_FIRST = rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_NAME})(?:,?\s+(?P<y1>\d{{4}}))?"
+_MONTH_FIRST = (rf"(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+                rf"(?:,?\s+(?P<y2>\d{{4}}))?")
+_YEAR_WORDS = r"(?:\s+(?P<rel>last|this|next)\s+year)?"
+_REFERENCE = re.compile(
+    rf"""(?P<asof>\b[Aa]s\s+of\s+)?(?:
+        (?P<on>\b[Oo]n\s+)?(?:{_MONTH_FIRST}|{_DAY_FIRST})(?![\d:]){_YEAR_WORDS}
+      | (?P<wdon>\b(?:[Oo]n\s+|[Ll]ast\s+)|(?<=[Aa]s\sof\s))(?P<wd>{_WEEKDAY})\b
+      | (?P<word>\b(?:[Yy]esterday|[Tt]oday|[Ll]ast\s+(?:year|month|week)
+                    |[Tt]his\s+(?:week|month|year)))\b
+      | (?<=[Aa]s\sof\s)(?:(?:the\s+)?end\s+of\s+)?(?P<mon>{_MONTH_NAME})\s+(?P<my>\d{{4}})\b
+      | (?<=[Aa]s\sof\s)(?P<endof>(?:the\s+)?end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)
+    )""",
+    re.VERBOSE,
+)
+
+
+@attrs.frozen
+class ReferenceDate:
+    """A phrase that sets the date a figure refers to ("as of Oct. 1", "on Sunday").
+
+    ``start`` and ``end`` are code-point offsets of ``text`` in the article; ``resolved``
+    is the day (or wider span: "last month", "this week") it names, counted from the
+    article's publication date, or ``None`` when no date was given or the phrase names a
+    date after it.
+    """
+
+    start: int
+    end: int
+    text: str
+    resolved: Span | None
+
+
+def _month(name: str) -> int:
+    return _MONTH_ABBR[name.rstrip(".").lower()[:4 if name.lower().startswith("sept") else 3]]
+
+
+def _on_or_before(published: datetime.date, month: int, day: int,
+                  year_shift: int | None) -> datetime.date | None:
+    """*month*/*day* in the year *year_shift* from published's, or, when that is None,
+    the most recent one not after *published*."""
+    try:
+        if year_shift is not None:
+            return datetime.date(published.year + year_shift, month, day)
+        this = datetime.date(published.year, month, day)
+        return this if this <= published else datetime.date(published.year - 1, month, day)
+    except ValueError:  # 30 February, or 29 February in a common year
+        return None
+
+
+def _resolve(m: re.Match[str], published: datetime.date) -> Span | None:  # noqa: C901
+    g = m.groupdict()
+    one = datetime.timedelta(1)
+    if g["m1"] or g["m2"]:
+        month, day = _month(g["m1"] or g["m2"]), int(g["d1"] or g["d2"])
+        year = g["y1"] or g["y2"]
+        if year:
+            try:
+                return Span.day(datetime.date(int(year), month, day))
+            except ValueError:
+                return None
+        shift = {"last": -1, "this": 0, "next": 1}.get(g["rel"] or "")
+        found = _on_or_before(published, month, day, shift)
+        return None if found is None else Span.day(found)
+    if g["wd"]:
+        back = (published.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
+        if g["wdon"].strip().lower() == "last" and back == 0:
+            back = 7
+        return Span.day(published - back * one)
+    if g["word"]:
+        word = " ".join(g["word"].lower().split())
+        if word in ("yesterday", "today"):
+            return Span.day(published - (one if word == "yesterday" else 0 * one))
+        if word == "last year":
+            return Span.year(published.year - 1)
+        if word == "this year":
+            return Span(datetime.date(published.year, 1, 1), published)
+        if word in ("last month", "this month"):
+            first, last = _month_shift(published, -1 if word == "last month" else 0)
+            return Span(first, min(last, published))
+        monday = published - published.weekday() * one
+        if word == "this week":
+            return Span(monday, published)
+        return Span(monday - 7 * one, monday - one)  # last week
+    if g["mon"]:
+        first, last = _month_shift(datetime.date(int(g["my"]), _month(g["mon"]), 1), 0)
+        return Span.day(last) if "end" in m.group() else Span(first, last)
+    year = int(g["year"])
+    if g["endof"]:
+        return Span.day(datetime.date(year, 12, 31))
+    return Span.year(year)
+
+
+def reference_dates(text: str, published: datetime.date | None = None
+                    ) -> tuple[ReferenceDate, ...]:
+    """Every phrase in *text* that dates what a figure refers to, in text order.
+
+    Read: "as of <date>" ("as of Oct. 1", "as of October 1, 2024", "as of Oct. 1 last
+    year", "as of 2023", "as of the end of 2023"), "on <weekday>" and "last <weekday>"
+    (the most recent such day on or before *published*), "yesterday", "today", "last
+    year", "last month", "last week", "this week", "this month", "this year", and a
+    month and day with or without a year ("on Oct. 1": the most recent 1 October not after
+    *published*). Resolved spans are never after *published*: a phrase naming a later day
+    is kept with ``resolved=None``, and a span running past it ends on it.
+
+    >>> pub = datetime.date(2025, 11, 20)
+    >>> [(r.text, str(r.resolved)) for r in reference_dates(
+    ...     "As of Oct. 1 last year, 59 had died; 12 more died on Sunday.", pub)]
+    [('As of Oct. 1 last year', '2024-10-01'), ('on Sunday', '2025-11-16')]
+    """
+    found: list[ReferenceDate] = []
+    for m in _REFERENCE.finditer(text):
+        resolved = _resolve(m, published) if published is not None else None
+        if m["year"] and published is None:
+            resolved = (Span.day(datetime.date(int(m["year"]), 12, 31)) if m["endof"]
+                        else Span.year(int(m["year"])))
+        if (m["y1"] or m["y2"]) and published is None:
+            resolved = _resolve(m, datetime.date(2999, 12, 31))
+        if resolved is not None and published is not None:
+            if resolved.earliest > published:
+                resolved = None  # a date still to come is no date a count refers to
+            elif resolved.latest > published:
+                resolved = Span(resolved.earliest, published)  # "as of 2025" in Nov. 2025
+        found.append(ReferenceDate(m.start(), m.end(), m.group(), resolved))
+    return tuple(found)
+
+
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The sentence around *at* ("Oct. 1" and "U.S." do not end one)."""
+    for low, high in _sentence_spans(text):
+        if low <= at < high:
+            return low, high
+    return 0, len(text)
+
+
+def reference_date_at(text: str, start: int, end: int, published: datetime.date | None = None,
+                      ) -> ReferenceDate | None:
+    """The reference-date phrase governing the figure at ``text[start:end]``, or None.
+
+    It is in the figure's sentence: the nearer of the last one before the figure and the
+    first one just after it (within 60 characters: "12 more died on Sunday"); on a tie,
+    the one before.
+
+    >>> text = "Officials said Monday. As of Oct. 1, 59 people had died."
+    >>> reference_date_at(text, text.index("59"), text.index("59") + 2,
+    ...                   datetime.date(2025, 11, 20)).text
+    'As of Oct. 1'
+    """
+    low, high = _sentence_bounds(text, start)
+    candidates = [r for r in reference_dates(text[low:high], published)
+                  if not (r.start < end - low and start - low < r.end)]
+    before = [(start - low - r.end, 0, r) for r in candidates if r.end <= start - low]
+    after = [(r.start - (end - low), 1, r) for r in candidates
+             if r.start >= end - low and r.start - (end - low) <= 60]
+    if not before and not after:
+        return None
+    # the nearer of the last one before and the first one after; before wins a tie
+    best = min(before[-1:] + after[:1], key=lambda c: (c[0], c[1]))[2]
+    return attrs.evolve(best, start=best.start + low, end=best.end + low)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from factcheck.dates import date_clues, relative_window
+from factcheck.dates import date_clues, reference_date_at, relative_window
 from factcheck.model import Claim, Kind, Monotone, Series, Source, Span
 from factcheck.reasons import Reason, reason
 from factcheck.reconcilers import When, quantity
@@ -57,8 +57,16 @@ class DateInference:
 
 
 def claim_dates(claims: Iterable[Claim], sources: Mapping[str, Source],
-                inferred: Mapping[str, DateInference] | None = None) -> dict[str, When]:
-    """When each claim holds: its own as_of, else its first source's date (or inferred date)."""
+                inferred: Mapping[str, DateInference] | None = None,
+                figures: Mapping[str, tuple[int, int]] | None = None) -> dict[str, When]:
+    """When each claim holds.
+
+    Its own ``as_of`` wins (with its ``as_of_note``). Else a reference-date phrase in the
+    sentence of its figure, read at the source's date ("as of Oct. 1", "on Sunday",
+    "yesterday": :func:`factcheck.dates.reference_date_at`), the phrase kept as the
+    reason; *figures* maps a claim id to the span of its figure in its first quote's
+    source. Else its first source's date, or the date inferred for that source.
+    """
     out: dict[str, When] = {}
     for claim in claims:
         if claim.as_of is not None:
@@ -67,6 +75,12 @@ def claim_dates(claims: Iterable[Claim], sources: Mapping[str, Source],
         if not claim.quotes:
             continue
         source = sources[claim.quotes[0].source]
+        at = (figures or {}).get(claim.id)
+        if source.published is not None and at is not None:
+            ref = reference_date_at(source.body, at[0], at[1], source.published)
+            if ref is not None and ref.resolved is not None:
+                out[claim.id] = When(ref.resolved, note=f"the article says “{ref.text}”")
+                continue
         if source.published is not None:
             out[claim.id] = When(Span.day(source.published))
         elif inferred and (inf := inferred.get(source.id)) and inf.span is not None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from factcheck.errors import LoadError, Location, LockError, Problem, QuantityError, did_you_mean
+from factcheck.errors import LoadError, Location, Problem, QuantityError, did_you_mean
 from factcheck.figures import find_quantities, parse_quantity
 from factcheck.lock import LOCK_NAME, Lock
 from factcheck.model import Claim, Kind, Monotone, Quote, Series, Source, Span
@@ -97,10 +97,15 @@ def load_case(root: str | Path, *, read_lock: bool = True) -> Loaded:
     _cross_check(sources, series, claims, problems, {p.stem for p in source_files})
     lock = None
     if read_lock and (root / LOCK_NAME).is_file():
+        # Pins are checked against the claims only when those loaded cleanly (no cascade).
+        quotes = None if problems.items else {c.id: [q.text for q in c.quotes] for c in claims}
         try:
-            lock = Lock.parse((root / LOCK_NAME).read_text(encoding="utf-8"), LOCK_NAME)
-        except (LockError, UnicodeDecodeError) as exc:
-            problems.add(Location(LOCK_NAME), str(exc).removeprefix(f"{LOCK_NAME}: "))
+            lock = Lock.from_toml((root / LOCK_NAME).read_text(encoding="utf-8"), LOCK_NAME,
+                                  claims=quotes)
+        except UnicodeDecodeError as exc:
+            problems.add(Location(LOCK_NAME), f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        except LoadError as exc:
+            problems.items.extend(exc.problems)
     if problems.items:
         raise LoadError(problems.items)
     return Loaded(tuple(sources), tuple(series), tuple(claims), lock)

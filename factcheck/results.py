@@ -61,6 +61,7 @@ class Results:
     strict: bool = False
     locked: bool = False  # the case has a lock, and quotes were verified against it
     clusters: tuple[Cluster, ...] = ()  # sources grouped by shared passages (origins)
+    source_notes: tuple[Reason, ...] = ()  # newer page versions, text edited since added
 
     @property
     def failing_verdicts(self) -> frozenset[Verdict]:

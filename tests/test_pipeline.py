@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from factcheck import Case
 from factcheck.load import load_case
 from factcheck.pipeline import check
+from factcheck.render.words import plain, source_note
 from tests.conftest import ROOT
 
 
@@ -36,3 +39,25 @@ def _digest(seed: str) -> str:
 
 def test_output_is_byte_identical_across_processes_and_hash_seeds() -> None:
     assert len({_digest(seed) for seed in ("0", "1", "4242")}) == 1
+
+
+def test_check_names_new_page_versions_and_text_edited_since_added(tmp_path: Path) -> None:
+    """Two versions of a page: check says one is a newer version of the other; a body
+    edited by hand afterwards is reported against the raw page it was read from."""
+    from factcheck.web import add_pages
+
+    pages = ROOT / "tests" / "data" / "pages"
+    add_pages(tmp_path, [pages / "harbor-ledger-flood.html"])
+    add_pages(tmp_path, [pages / "harbor-ledger-flood-updated.html"])
+    (tmp_path / "claims").mkdir()
+    shutil.copy(pages / "floods-claims.toml", tmp_path / "claims" / "floods.toml")
+    first = "harbor-ledger-2025-03-04-floods-in-the-marrow"
+    report = Case.load(tmp_path).check()
+    notes = [plain(source_note(n)) for n in report.source_notes]
+    assert notes == [f"`{first}@2025-03-06` is a newer version of `{first}`: the same page, "
+                     "changed since; claims quoting each read its own figures at its own date"]
+    path = tmp_path / "sources" / f"{first}.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA sentence added by hand.\n",
+                    encoding="utf-8")
+    kinds = [n.kind for n in Case.load(tmp_path).check().source_notes]
+    assert "raw_mismatch" in kinds

@@ -171,6 +171,12 @@ def test_a_hand_set_date_says_so_and_carries_its_reason(case_dir: Path) -> None:
     assert "as of 19 Nov 2025 (date set in the claim: no reason recorded)" in brief
 
 
+def test_every_source_is_one_line_of_the_source_list(report, brief: str) -> None:  # type: ignore[no-untyped-def]
+    section = brief.split("## Sources\n\n")[1].split("\n\n")[0].splitlines()
+    assert len(section) == len(report.sources)
+    assert all(line.startswith("- ") and line.endswith(".") for line in section)
+
+
 def test_a_legend_explains_the_words(brief: str) -> None:
     legend = brief.split("## How to read this brief")[1].split("##")[0]
     for word in ("supported", "origin", "consistent", "consistent if", "conflict", "inferred"):
@@ -270,3 +276,18 @@ def test_a_claim_without_quotes_still_renders(case_dir: Path) -> None:
     assert "The claim cites no quote." in brief
     assert "The claim cites no quote" in report.html(timelines=False)
     assert "eu-leads-resolution" in report.claimreview()
+
+
+def test_a_newer_version_of_a_page_is_said_in_the_source_list(tmp_path: Path) -> None:
+    from factcheck.cli import main
+    from tests.test_ingest import PAGES
+
+    (tmp_path / "claims").mkdir()
+    for page in ("harbor-ledger-flood.html", "harbor-ledger-flood-updated.html"):
+        assert main(["--root", str(tmp_path), "add", str(PAGES / page)]) == 0
+    (tmp_path / "claims" / "floods.toml").write_bytes(
+        (PAGES / "floods-claims.toml").read_bytes())
+    brief = Case.load(tmp_path).check().brief()
+    assert ("4 Mar 2025, updated 6 Mar 2025, <https://www.harborledger.example/world/marrow-"
+            "valley-floods>. This article is a newer version of The Harbor Ledger, 4 Mar 2025: "
+            "the same page, changed since") in brief

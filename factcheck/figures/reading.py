@@ -10,7 +10,7 @@ import attrs
 
 from factcheck.errors import QuantityError
 from factcheck.figures._grammar import _Context
-from factcheck.figures._vocab import _CLOSE
+from factcheck.figures._vocab import _CLOSE, _SEASON_NOUNS, _YEAR_NAME_NOUNS
 from factcheck.values.numbers import _words
 from factcheck.values.quantity import Kind, Quantity
 
@@ -36,20 +36,45 @@ def parse_quantity(text: str) -> Quantity:
     n = len(ctx.toks)
     while n and ctx.toks[n - 1].kind == "punct" and ctx.toks[n - 1].text in _CLOSE:
         n -= 1
-    i = 0
+    i = _after_noun_label(ctx, n)
     while i < n:
         for match in ctx.matches_at(i):
-            if match.end == n or (
-                match.quantity.kind is Kind.COUNT
-                and not match.quantity.unit
-                and ctx.noun_run(match.end, n)
-            ):
+            if match.end == n or _trailing_noun_ok(ctx, match.quantity, match.end, n):
                 return match.quantity
-        skip = ctx.filler_at(i)
+        skip = ctx.filler_at(i) or int(ctx.word(i, *_PARSE_SKIP))
         if not skip:
             break
         i += skip
     raise QuantityError(f"cannot read a quantity from {text!r}: {ctx.explain(i, n)}")
+
+_PARSE_SKIP = _words(
+    "with their his her our record record-extending record-equalling record-equaling "
+    "record-breaking record-tying record-setting unprecedented historic"
+)
+_LABEL_LINKS = _words("totalling totaling totalled totaled numbering numbered")
+
+
+def _after_noun_label(ctx: _Context, n: int) -> int:
+    """Where the figure starts after a noun label: "titles: 14", "wins totalling 14"."""
+    k = 0
+    while k < n and k < 4 and ctx.noun_run(k, k + 1) and not ctx.word(k, *_LABEL_LINKS):
+        k += 1
+    if not k or k >= n:
+        return 0
+    if ctx.toks[k].text == ":" or ctx.word(k, *_LABEL_LINKS):
+        return k + 1
+    return 0
+
+
+def _trailing_noun_ok(ctx: _Context, q: Quantity, end: int, n: int) -> bool:
+    """A figure may be followed by the noun it counts or names ("61 countries",
+    "1997 winners", "the 2018-19 season")."""
+    if q.kind is Kind.COUNT and not q.unit:
+        return ctx.noun_run(end, n)
+    if q.kind in (Kind.YEAR, Kind.YEARS) and not q.qualifier:
+        return ctx.word(end, *_YEAR_NAME_NOUNS, *_SEASON_NOUNS) and ctx.noun_run(end, n)
+    return False
+
 
 # -- Mention and find_quantities ---------------------------------------------------------
 

@@ -25,6 +25,7 @@ from factcheck.render.reasons import (
     inference_parts,
     plain,
     problem_parts,
+    source_note_parts,
 )
 from factcheck.results import Results
 from factcheck.support import QuoteResult
@@ -71,6 +72,9 @@ def report_dict(results: Results) -> dict[str, Any]:
                 if (i := results.inference(s.id)) else [],
                 "sha256": s.sha256,
                 "origin": results.origin_of(s.id),
+                "version_of": s.version_of or None,
+                "notes": [plain(source_note_parts(n, ids, sids))
+                          for n in results.source_notes if n["source"] == s.id],
             }
             for s in results.sources
         ],

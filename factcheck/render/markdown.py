@@ -73,12 +73,13 @@ def claim_words(sentence: tuple[Part, ...], view: BriefView, here: str = "",
             previous = source
             out.append((words, claim))
         elif isinstance(p, SourceRef):
-            out.append((view.source(p.source).label, None))
+            out.append(("this article" if p.source == here else view.source(p.source).label,
+                        None))
         else:
             if any(ch in p for ch in ".;:"):
                 previous = ""  # a new clause names its sources afresh
             out.append((human_dates(p), None))
-    if out and out[0][0] in ("its claim", "the same article") and out[0][1] is not None \
+    if out and out[0][0] in ("its claim", "the same article", "this article") \
             and not here_continues:
         out[0] = (out[0][0][0].upper() + out[0][0][1:], out[0][1])  # it opens the sentence
     return out

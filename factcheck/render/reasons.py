@@ -34,7 +34,7 @@ from factcheck.render import words
 from factcheck.render.words import Ref, SourceRef
 
 __all__ = ["Part", "Ref", "SourceRef", "assumption_parts", "finding_parts", "inference_parts",
-           "parts", "plain", "problem_parts"]
+           "parts", "plain", "problem_parts", "source_note_parts"]
 
 
 Part = str | Ref | SourceRef
@@ -119,6 +119,12 @@ def inference_parts(inference: DateInference, claim_ids: Collection[str],
                     source_ids: Collection[str] = ()) -> list[tuple[Part, ...]]:
     """Each reason behind an inferred date, as parts."""
     return [_expand(r, claim_ids, source_ids) for r in words.inference_reasons(inference)]
+
+
+def source_note_parts(note: Reason, claim_ids: Collection[str],
+                      source_ids: Collection[str] = ()) -> tuple[Part, ...]:
+    """What the check says of a source itself (a newer version of a page …), as parts."""
+    return _expand(words.source_note(note), claim_ids, source_ids)
 
 
 def plain(sentence: Sequence[Part]) -> str:

@@ -8,6 +8,7 @@ from factcheck.render.words import (
     inference_words,
     plain,
     problems_text,
+    source_note,
 )
 from factcheck.results import Results
 from factcheck.support import Support
@@ -41,6 +42,8 @@ def check_text(report: Results) -> str:
         reasons = "; ".join(plain(r) for r in inference_reasons(i))
         lines.append(f"{'!! ' if i.conflict else '   '}source {i.source}: {inference_words(i)}"
                      + (f" — {reasons}" if reasons else ""))
+    for note in report.source_notes:
+        lines.append(f"   {plain(source_note(note))}")
     supported = sum(c.support is Support.SUPPORTED for c in report.claims)
     failing = sum(f.verdict in report.failing_verdicts for f in report.findings)
     lines.append(

@@ -30,7 +30,13 @@ from factcheck.errors import QuantityError
 from factcheck.figures import parse_quantity
 from factcheck.model import Claim, Source, Span
 from factcheck.reconcilers import Finding, Verdict
-from factcheck.render.reasons import Part, finding_parts, inference_parts, problem_parts
+from factcheck.render.reasons import (
+    Part,
+    finding_parts,
+    inference_parts,
+    problem_parts,
+    source_note_parts,
+)
 from factcheck.render.words import fmt_years
 from factcheck.results import ClaimResult, Results, Support
 
@@ -145,6 +151,7 @@ class SourceView:
     dated: bool
     inferred: bool
     inferred_reasons: tuple[tuple[Part, ...], ...]
+    notes: tuple[tuple[Part, ...], ...]  # what the check says of the source (a newer version)
     url: str  # as written; renderers pass it through their format's safe link
     author: str
     sha256: str
@@ -187,6 +194,8 @@ def _source_view(report: Results, source: Source) -> SourceView:
         inferred=source.published is None and span is not None,
         inferred_reasons=tuple(inference_parts(inference, claim_ids, source_ids)
                                if inference else ()),
+        notes=tuple(source_note_parts(n, claim_ids, source_ids)
+                    for n in getattr(report, "source_notes", ()) if n["source"] == source.id),
         url=source.url, author=source.author, sha256=source.sha256,
         published=source.published, span=span)
 

@@ -23,7 +23,7 @@ from factcheck.reconcilers import Finding, Reason, Verdict
 from factcheck.values import Interval
 
 __all__ = ["Part", "Ref", "SourceRef", "explain", "explanation", "fmt_years",
-           "inference_words", "names", "plain", "plural", "sentence", "year_list"]
+           "inference_words", "names", "source_note", "plain", "plural", "sentence", "year_list"]
 
 
 @attrs.frozen
@@ -157,11 +157,13 @@ def _listing(r: Reason) -> str:
 
 def _count_item(r: Reason) -> Parts:
     head: Parts = [Ref(r.claims[0]), f" says {r['figure']} as of {r['when']}"]
+    known = plural(r["known"], "occurrence")
+    are = "is" if r["known"] == 1 else "are"
     if r.kind == "count_matches":
         return [*head, f"; the occurrences listed up to then ({_listing(r)}) number {r['known']}"]
     if r.kind == "count_below_listed":
-        return [*head, f", but {r['known']} occurrences are listed up to then ({_listing(r)})"]
-    return [*head, f" but only {r['known']} occurrences are listed ({_listing(r)})"]
+        return [*head, f", but {known} {are} listed up to then ({_listing(r)})"]
+    return [*head, f" but only {known} {are} listed ({_listing(r)})"]
 
 
 def _run(r: Reason) -> Parts:
@@ -542,3 +544,14 @@ def problem(r: Reason) -> Parts:
 def problems_text(problems: Iterable[Reason]) -> str:
     """A claim's problems as one line of text."""
     return "; ".join(plain(problem(r)) for r in problems)
+
+
+def source_note(r: Reason) -> Parts:
+    """What the check says of a source itself (see :func:`factcheck.pipeline.check`)."""
+    if r.kind == "new_version":
+        return [SourceRef(r["source"]), " is a newer version of ", SourceRef(r["of"]),
+                ": the same page, changed since; claims quoting each read its own figures at "
+                "its own date"]
+    if r.kind == "raw_mismatch":
+        return [r["message"]]
+    raise KeyError(r.kind)

@@ -19,12 +19,22 @@ Kinds
 ``COUNT``     a figure: "61", "41 member states" (the noun is not kept), "7 times" (unit "time")
 ``ORDINAL``   "16th", "the 16th year", "for the second year in a row", "the 7th time"
 ``DURATION``  a number of years: "21 straight years", "16 consecutive years", "a decade"
-``YEAR``      one year: "2005", "in 2023", "August 2022", "began in 2005", "since 2005"
-``YEARS``     explicit years: "2019-22", "from 2008 to 2018", "2012-2013 and 2016-2019"
-``VOTE``      a tally: "335-37 vote" (``number`` is the "for" count, ``other`` the "against")
+``YEAR``      one year: "2005", "in 2023", "August 2022", "began in 2005", "since 2005",
+              "before 2019", "the 1997 winners"
+``YEARS``     explicit years: "2019-22", "from 2008 to 2018", "2012-2013 and 2016-2019";
+              seasons ("1955-56, 1956-57", ``season=True``): one year per season, its first
+``VOTE``      a tally: "335-37 vote" (``number`` is the "for" count, ``other`` the "against",
+              ``abstentions`` when the text gives them: "187-3 vote, 2 abstentions")
 
-"since 2005" keeps the qualifier ``since`` (the figure is a start); "began in
-2005", "first adopted in 2004" and "in 2023" are plain years.
+"since 2005" keeps the qualifier ``since`` (the figure is a start); "before 2019",
+"after 2019" and "until 2019" keep ``before``, ``after`` and ``until``; "began in
+2005", "first adopted in 2004" and "in 2023" are plain years. A range ("between 10 and
+15", "10-15 people") is a COUNT (or a DURATION: "between 10 and 15 years") with the
+qualifier ``between``: ``number`` is its low end and ``other`` its high end.
+
+A season ("1955-56", "the 2018/19 campaign") is one occurrence: a YEARS quantity with
+``season=True`` lists each season once, by its first year, so that a list of titles
+"1955-56, 1956-57" counts two occurrences, not three years.
 
 Widths: what each wording allows (:attr:`Quantity.interval`)
 ------------------------------------------------------------
@@ -43,19 +53,27 @@ more than, over, above, well over, upwards      [n + u, ∞); [n, ∞) for a non
 of, in excess of, passed, surpassed, topped,
 exceeded → "more than"
 at least, no fewer than, no less than, a        [n, ∞)
-minimum of, "N or more" → "at least"
+minimum of, as few as, "N or more" → "at least"
 fewer than, less than, under, below             [0, n − u]; [0, n] for a non-whole n
 → "fewer than"
 up to, at most, no more than, a maximum of,     [0, n]
-"N or fewer", "N or less" → "at most"
+as many as, as much as, "N or fewer", "N or
+less" → "at most"
 about, around, approximately, roughly, some,    [n − d, n + d]: "about 60" is [54, 66]
 an estimated, circa, "N or so" → "about"
 nearly, almost, close to, just under            [n − d, n − u]: "nearly 60" is [54, 59]
 → "nearly"
 "a decade", "two decades": about 10·N years     [9, 11] for one decade, [18, 22] for two
 "a dozen", "two dozen": about 12·N              [10, 14] for one dozen
+"dozens", "scores of", "hundreds", "thousands",  at least two of the unit: [24, ∞), [40, ∞),
+"tens of thousands", "hundreds of thousands"    [200, ∞), [2000, ∞), [20000, ∞), [200000, ∞)
+→ "at least"
+"between 10 and 15", "10-15 people", "10 to 15  [10, 15]
+people" → "between" (``other`` = 15)
 "since 2005" → "since"; "in 2023" → ""          [2005, 2005], [2023, 2023]: the year
+"before 2019", "after 2019", "until 2019"       (-∞, 2018], [2020, ∞), (-∞, 2019]
 YEARS: "2012-2013 and 2016-2019"                [2012, 2019]; ``Quantity.years`` lists them
+seasons: "1955-56, 1956-57"                     [1955, 1956]: the seasons' first years
 VOTE: "335-37 vote"                             [335, 335]: the "for" count
 ==============================================  ==========================================
 
@@ -66,8 +84,10 @@ a year when it lies in 1900–2100; after a cue ("since", "from", "between", "in
 "during", "of", "by", "following", a month name) any year 1000–2999 is read. A year
 followed by a plain noun ("2000 people") is a count unless a cue or a determiner
 ("the 2018 summit") says otherwise, and a qualified figure ("more than 2000") is
-always a count. "until 2005", "before 2005" and "after 2005" read as the plain year
-2005: only "since" is kept as a qualifier.
+always a count. A year before an event noun ("1997 winners", "2018 final", "2024
+election") or after a name ("AC Milan 2003 and 2007", "Euro 2016") is a year.
+"until 2005", "before 2005" and "after 2005" keep their word as the qualifier ("after
+2000 people" is a count).
 "2019-22" ends in the same century as it starts (in the next one when that would
 run backwards: "1998-02" is 1998–2002). Canonical text writes counts with thousands
 separators ("2,005") so that they never read back as years.
@@ -78,8 +98,10 @@ Not quantities
 "12 November", "2025-11-12T11:00"), times ("11:00", "11 a.m."), identifiers
 ("COVID-19", "Corona 19", "Resolution 1718", "No. 5", "IST2025"), numbers glued to
 other symbols ("5G", "1990s", "21-year-old"), pairs of numbers that are neither a
-year span nor a vote ("10-15"), bare ordinals without a unit ("the first summit",
-"Third Committee") and a bare "one" or "zero" ("one of the worst").
+year span, a season, a vote nor a range before a noun (scores: "won 3-1"), bare
+ordinals without a unit ("the first summit", "Third Committee"), a bare "one" or
+"zero" ("one of the worst") and vague amounts without an agreed width ("several
+hundred"). The phrasing families and what stays unread are in docs/readme-figures.md.
 """
 
 from __future__ import annotations
@@ -128,6 +150,10 @@ QUALIFIERS = (
     "nearly",
     "first",
     "since",
+    "between",
+    "before",
+    "after",
+    "until",
 )
 """The canonical qualifiers; every wording maps to one of these (see the module docs)."""
 
@@ -185,6 +211,8 @@ class Quantity:
     unit: str = ""
     years: tuple[int, ...] = attrs.field(default=(), converter=_years_tuple)
     other: Number | None = attrs.field(default=None, converter=_canon_opt)
+    season: bool = False
+    abstentions: int | None = None
 
     def __attrs_post_init__(self) -> None:
         problem = self._problem()
@@ -205,10 +233,23 @@ class Quantity:
             return "years must be whole numbers"
         if self.years and k is not Kind.YEARS:
             return "only a YEARS quantity lists years"
-        if self.other is not None and k is not Kind.VOTE:
-            return "only a VOTE has an 'against' count (other)"
-        if q == "since" and k is not Kind.YEAR:
-            return "'since' goes with a year"
+        if self.other is not None and k is not Kind.VOTE and q != "between":
+            return "only a VOTE has an 'against' count (other), and a range its upper end"
+        if q == "between":
+            if k not in (Kind.COUNT, Kind.DURATION) or self.other is None:
+                return "'between' goes with a count or duration and its upper end (other)"
+            if self.other <= n:
+                return f"a range's upper end ({self.other}) must exceed its lower end ({n})"
+        if q in ("since", "before", "after", "until") and k is not Kind.YEAR:
+            return f"{q!r} goes with a year"
+        if self.season and k is not Kind.YEARS:
+            return "only a YEARS quantity lists seasons"
+        if self.abstentions is not None:
+            if k is not Kind.VOTE:
+                return "only a VOTE has abstentions"
+            if isinstance(self.abstentions, bool) or not isinstance(self.abstentions, int) \
+                    or self.abstentions < 0:
+                return "abstentions are a whole number, 0 or more"
         if q == "first" and (k is not Kind.COUNT or self.unit or not isinstance(n, int)):
             return "'first' goes with a whole count without a unit"
         if k is Kind.VOTE:
@@ -252,6 +293,14 @@ class Quantity:
         n, q = self.number, self.qualifier
         if self.kind is Kind.YEARS:
             return Interval(self.years[0], self.years[-1])
+        if q == "between":
+            return Interval(n, self.other)
+        if q == "before":
+            return Interval(None, n - 1)
+        if q == "after":
+            return Interval(n + 1, None)
+        if q == "until":
+            return Interval(None, n)
         if self.kind in (Kind.YEAR, Kind.VOTE) or q in ("", "first"):
             return Interval.point(n)
         whole = isinstance(n, int)
@@ -297,7 +346,14 @@ class Quantity:
         k, n, q = self.kind, self.number, self.qualifier
         if k is Kind.VOTE:
             assert self.other is not None
-            return f"{_grouped(n)}-{_grouped(self.other)} vote"
+            vote = f"{_grouped(n)}-{_grouped(self.other)} vote"
+            if self.abstentions is not None:
+                vote += f", {_grouped(self.abstentions)} abstention"
+                vote += "" if self.abstentions == 1 else "s"
+            return vote
+        if k is Kind.YEARS and self.season:
+            runs = ", ".join(f"{y}-{(y + 1) % 100:02d}" for y in self.years)
+            return runs if all(map(_in_bare_range, self.years)) else f"in {runs}"
         if k is Kind.YEARS:
             runs = ", ".join(
                 f"{a}-{b}" if a != b or len(self.years) == 1 else str(a)
@@ -306,12 +362,19 @@ class Quantity:
             return runs if all(map(_in_bare_range, self.years)) else f"in {runs}"
         if k is Kind.YEAR:
             assert isinstance(n, int)
-            if q == "since":
-                return f"since {n}"
+            if q:
+                return f"{q} {n}"
             return str(n) if _in_bare_range(n) else f"in {n}"
         if k is Kind.ORDINAL:
             assert isinstance(n, int)
             body = f"{_grouped(n)}{_suffix(n)}" + (f" {self.unit}" if self.unit else "")
+        elif q == "between":
+            assert self.other is not None
+            last = self.other
+            body = f"between {_grouped(n)} and {_grouped(last)}"
+            if self.unit:
+                body += f" {self.unit}s"
+            return body
         elif k is Kind.DURATION:
             body = f"{_grouped(n)} {'year' if n == 1 else 'years'}"
         else:
