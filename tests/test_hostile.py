@@ -12,13 +12,14 @@ import re
 import shutil
 from pathlib import Path
 
+import attrs
 import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from factcheck import Case
+from factcheck import Case, Report
 from factcheck.render import escape
 from factcheck.render.text import check_text
 from tests.conftest import ROOT
@@ -81,24 +82,32 @@ def toml_str(text: str) -> str:
     return json.dumps(text)  # a TOML basic string: JSON's escapes are TOML's
 
 
-def hostile_case(root: Path, h: str) -> Path:
+def hostile_report(root: Path, h: str) -> Report:
+    """The bundled case with *h* in a source's body (inside a quoted passage), title,
+    publisher and url, and in a claim's statement.
+
+    The body and the quote go through the files and the loader; the metadata is set on
+    the loaded case, so that the renderers are tested on their own even where load
+    validation (ids, urls) would refuse the value first.
+    """
     for sub in ("claims", "sources"):
         shutil.copytree(ROOT / sub, root / sub)
     src = root / "sources" / "000-yonhap-2025-11-20.md"
-    text = src.read_text(encoding="utf-8")
-    text = text.replace('publisher = "Yonhap"', f"publisher = {toml_str('Yonhap ' + h)}\n"
-                        f"title = {toml_str(h)}\nurl = {toml_str(h)}")
     body = h.replace("\x00", "").replace("\x07", "").replace("\x1b", "")  # bodies are text
-    text = text.replace("The resolution, introduced", f"Note {body} The resolution, introduced")
-    src.write_text(text, encoding="utf-8")
+    src.write_text(src.read_text(encoding="utf-8").replace(
+        "The resolution, introduced", f"Note {body} The resolution, introduced"),
+        encoding="utf-8")
     claims = root / "claims" / "adoption-years.toml"
     claims.write_text(claims.read_text(encoding="utf-8").replace(
         'text = "The resolution, introduced for 21 straight years"',
-        f"text = {toml_str(f'Note {body} The resolution, introduced for 21 straight years')}"
-    ).replace('statement = "The resolution has been introduced for 21 straight years."',
-              f"statement = {toml_str('The resolution has been introduced ' + h)}"),
+        f"text = {toml_str(f'Note {body} The resolution, introduced for 21 straight years')}"),
         encoding="utf-8")
-    return root
+    case = Case.load(root)
+    sources = tuple(attrs.evolve(s, publisher="Yonhap " + h, title=h, url=h)
+                    if s.id == "000-yonhap-2025-11-20" else s for s in case.sources)
+    claims_ = tuple(attrs.evolve(c, statement="The resolution has been introduced " + h)
+                    if c.id == "introduced-21-straight-years" else c for c in case.claims)
+    return attrs.evolve(case, sources=sources, claims=claims_).check()
 
 
 def md_renderers(text: str) -> list[str]:
@@ -116,7 +125,7 @@ def baseline_lines() -> int:
 @pytest.mark.parametrize("h", HOSTILE, ids=[f"h{i}" for i in range(len(HOSTILE))])
 def test_every_format_keeps_hostile_text_inert(tmp_path: Path, h: str,
                                                baseline_lines: int) -> None:
-    report = Case.load(hostile_case(tmp_path, h)).check()
+    report = hostile_report(tmp_path, h)
     claim = report.claim("introduced-21-straight-years")
     assert claim.support.value == "supported"  # the hostile passage was found and cited
     shown = visible(h)
@@ -197,8 +206,6 @@ def test_only_http_links(url: str) -> None:
 @pytest.mark.parametrize("bad", HOSTILE_IDS)
 def test_hostile_ids_and_urls_render_inert_even_unvalidated(bad: str) -> None:
     """Ids and urls are validated at load; the renderers must be safe without that."""
-    import attrs
-
     case = Case.load(ROOT)
     old = "000-yonhap-2025-11-20"
     sources = tuple(attrs.evolve(s, id=bad, url="javascript:alert(1)") if s.id == old
