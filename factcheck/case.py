@@ -105,9 +105,9 @@ class Case:
         fresh = pin(self.claims, by_id, anchors)
         if update or self.lock is None:
             return fresh
+        quotes = {(c.id, i): q.text for c in self.claims for i, q in enumerate(c.quotes, 1)}
         kept = {(p.claim, p.index): p for p in self.lock.pins
-                if any(c.id == p.claim and len(c.quotes) >= p.index
-                       and c.quotes[p.index - 1].text == p.quote for c in self.claims)}
+                if quotes.get((p.claim, p.index)) == p.quote}  # one lookup per pin: linear
         merged = [kept.get((p.claim, p.index), p) for p in fresh.pins]
         return Lock(tuple(merged))
 

@@ -2,9 +2,10 @@
 
 Anchoring *locates* a quote, fuzzily if it must; support is strict. A claim is
 supported when every quote stands in its source, in one place only, with the source's
-own figures, and unchanged since it was pinned; and, for a claim with a figure, when
-its value is a figure its quotes give. Anything else is a problem, as a structured
-:class:`~factcheck.reasons.Reason` (words: :mod:`factcheck.render.words`).
+own figures, differing from it in spelling only, and unchanged since it was pinned; and,
+for a claim with a figure, when its value is a figure its quotes give. Anything else is
+a problem, as a structured :class:`~factcheck.reasons.Reason` (words:
+:mod:`factcheck.render.words`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from factcheck.anchoring import Anchor
+from factcheck.differences import Difference, differences_at
 from factcheck.errors import QuantityError
 from factcheck.figures import find_quantities, parse_quantity
 from factcheck.lock import PinCheck
@@ -39,21 +41,28 @@ class QuoteResult:
     anchor: Anchor
     pin: PinCheck | None = None  # against the lock, when the case has one
     figures: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # (quote's, source's)
+    differences: tuple[Difference, ...] = ()  # more than spelling: the source says otherwise
 
     @property
     def found(self) -> bool:
         return self.anchor.found
 
 
-def quote_result(quote: Quote, found: Anchor, pin: PinCheck | None = None) -> QuoteResult:
-    """A quote's result; an approximate match must still carry the source's own figures."""
+def quote_result(quote: Quote, found: Anchor, body: str,
+                 pin: PinCheck | None = None) -> QuoteResult:
+    """A quote's result. Anchoring locates fuzzily; support is strict: an approximate match
+    must differ from the source in spelling only (:mod:`factcheck.differences`), and
+    carry the source's own figures."""
     figures = None
+    differences: tuple[Difference, ...] = ()
     if found.found and found.method != "exact":
+        assert found.start is not None and found.end is not None
+        differences = differences_at(quote.text, body, found.start, found.end)
         said = tuple(sorted(str(m.quantity) for m in find_quantities(quote.text)))
         there = tuple(sorted(str(m.quantity) for m in find_quantities(found.text)))
         if said != there:
             figures = (said, there)
-    return QuoteResult(quote, found, pin, figures)
+    return QuoteResult(quote, found, pin, figures, differences)
 
 
 def judge(claim: Claim, quotes: Sequence[QuoteResult],
@@ -87,6 +96,10 @@ def judge(claim: Claim, quotes: Sequence[QuoteResult],
             support = Support.UNSUPPORTED
             problems.append(reason("figures_differ", [claim.id], source=source,
                                    said=qr.figures[0], there=qr.figures[1]))
+        elif qr.differences:
+            support = Support.UNSUPPORTED
+            problems.append(reason("differences", [claim.id], source=source,
+                                   differences=qr.differences))
     return support, tuple(problems)
 
 

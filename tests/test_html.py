@@ -143,3 +143,15 @@ def test_browser_check_script_runs_or_says_why_not(tmp_path: Path, html: str) ->
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stdout.startswith(("skipped: ", "brief.html: title"))
+
+
+def test_a_fuzzy_quote_lists_its_differences_in_the_details(case_dir: Path) -> None:
+    """A quote located fuzzily whose words say otherwise: the details say how."""
+    path = case_dir / "claims" / "united-states.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "however, did not participate as a co-sponsor", "however, did participate as a "
+        "co-sponsor", 1), encoding="utf-8")
+    report = Case.load(case_dir).check()
+    html = report.html(timelines=False)
+    details = re.findall(r"<dt>differences</dt><dd>(.*?)</dd>", html)
+    assert len(details) == 1 and "“not”" in details[0], details

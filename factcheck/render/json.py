@@ -118,6 +118,9 @@ def _quote_dict(q: QuoteResult) -> dict[str, Any]:
     }
     if q.pin is not None:
         out["pin"] = _pin_dict(q.pin)
+    if q.differences:
+        out["differences"] = [{"quote": d.quote, "source": d.source, "category": d.category}
+                              for d in q.differences]
     if q.figures is not None:
         said, there = q.figures
         out["figures"] = (f"the source gives {', '.join(there) or 'no figure'} where the quote "

@@ -215,6 +215,7 @@ class QuoteView:
     source: SourceView
     pin: str  # the pin's status, "" without a lock
     figures: str  # how an approximate match's figures differ
+    differences: tuple[str, ...] = ()  # a fuzzy match's word-level differences, in words
 
 
 @attrs.frozen
@@ -368,7 +369,9 @@ def _claim_view(report: Results, result: ClaimResult, sources: dict[str, SourceV
             text=a.text if a.found else qr.quote.text, found=a.found, status=a.status,
             start=a.start if a.found else None, end=a.end if a.found else None,
             method=a.method or "", score=round(a.score, 1), source=sources[qr.quote.source],
-            pin=qr.pin.status if qr.pin is not None else "", figures=_figures(qr.figures)))
+            pin=qr.pin.status if qr.pin is not None else "", figures=_figures(qr.figures),
+            differences=tuple(_difference(d.quote, d.source, d.category)
+                              for d in getattr(qr, "differences", ()))))
     return ClaimView(
         id=claim.id, statement=claim.statement, value=_wording(claim),
         series=claim.series or "",
@@ -383,6 +386,16 @@ def _claim_view(report: Results, result: ClaimResult, sources: dict[str, SourceV
         reason=problem_parts(result.problems, claim_ids, frozenset(sources)),
         quotes=tuple(quotes), carriers=len(result.carriers), origins=len(result.origins),
         single_origin=result.single_origin)
+
+
+def _difference(quote: str, source: str, category: str) -> str:
+    if not quote:
+        said = f"the source has “{source}” where the quote has nothing"
+    elif not source:
+        said = f"the quote has “{quote}” where the source has nothing"
+    else:
+        said = f"the quote's “{quote}” reads “{source}” in the source"
+    return f"{said} ({category})"
 
 
 def _figures(figures: tuple[tuple[str, ...], tuple[str, ...]] | None) -> str:
