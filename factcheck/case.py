@@ -57,6 +57,22 @@ class Case:
     def source(self, source_id: str) -> Source:
         return lookup(self.sources, source_id, lambda s: s.id, "source")
 
+    # Notebook and console displays: short, never whole articles (factcheck.render.notebook).
+    def __repr__(self) -> str:
+        from factcheck.render.notebook import case_repr
+
+        return case_repr(self)
+
+    def _repr_markdown_(self) -> str:
+        from factcheck.render.notebook import case_markdown
+
+        return case_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from factcheck.render.notebook import case_html
+
+        return case_html(self)
+
     def claim(self, claim_id: str) -> Claim:
         return lookup(self.claims, claim_id, lambda c: c.id, "claim")
 

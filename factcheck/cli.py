@@ -7,6 +7,7 @@ Exit codes: 0 all good; 1 a claim is unsupported or a series conflicts (``check`
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib.metadata
 import sys
 from collections.abc import Sequence
@@ -40,9 +41,34 @@ def _emit(text: str, output: str | None, root: Path) -> None:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
+    review_date = None
+    if args.review_date:
+        if args.review_date == "today":
+            review_date = datetime.date.today()
+        else:
+            try:
+                review_date = datetime.date.fromisoformat(args.review_date)
+            except ValueError:
+                raise UsageError(f"--review-date {args.review_date!r}: give a date as "
+                                 "YYYY-MM-DD, or 'today'") from None
     case = Case.load(args.root)
     report = case.check()
-    _emit(report.brief(title=args.title), args.output, Path(args.root))
+    if args.format == "html":
+        text = report.html(title=args.title, template_dir=args.template)
+    elif args.format == "claimreview":
+        if args.template:
+            raise UsageError("--template applies to the md and html formats")
+        if review_date is None:
+            print("factcheck: no --review-date: the reviews are dated by the newest source",
+                  file=sys.stderr)
+        if not args.review_url:
+            print("factcheck: no --review-url: each review's url is a #fragment of the page "
+                  "that will carry it", file=sys.stderr)
+        text = report.claimreview(reviewer=args.reviewer, review_url=args.review_url or "",
+                                  review_date=review_date)
+    else:
+        text = report.brief(title=args.title, template_dir=args.template)
+    _emit(text, args.output, Path(args.root))
     return 0
 
 
@@ -141,9 +167,23 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--root", default=argparse.SUPPRESS, help=root_help)
         return p
 
-    p = add("brief", "render the cited Markdown brief")
+    p = add("brief", "render the cited brief: Markdown, HTML or ClaimReview JSON-LD")
     p.add_argument("-o", "--output", help="write to FILE (atomically) instead of stdout")
     p.add_argument("--title", help="the brief's title")
+    p.add_argument("--format", choices=("md", "html", "claimreview"), default="md",
+                   help="md (default), html (one self-contained file) or claimreview "
+                        "(schema.org JSON-LD, one review per claim)")
+    p.add_argument("--template", metavar="DIR",
+                   help="a folder of templates replacing the package's (brief.md.j2, "
+                        "brief.html.j2 or any partial); they run sandboxed")
+    p.add_argument("--reviewer", default="factcheck",
+                   help="claimreview: the reviewing organisation's name (default: factcheck)")
+    p.add_argument("--review-url", metavar="URL",
+                   help="claimreview: the page carrying the reviews; each review's url is "
+                        "URL#claim-<id> (default: the #fragment alone)")
+    p.add_argument("--review-date", metavar="YYYY-MM-DD",
+                   help="claimreview: the reviews' date; 'today' for today (default: the "
+                        "newest source's date, so that output is reproducible)")
     p.set_defaults(func=cmd_brief)
 
     p = add("check", "anchor every quote and reconcile every series; exit 1 on a problem")

@@ -19,8 +19,9 @@ The tree::
     ├── CorpusError             a corpus that cannot be built or asked    (also a ValueError)
     ├── SpanError               a span that does not fit its text         (also an IndexError)
     ├── UnknownIdError          no source, claim or series by that id     (also a KeyError)
-    └── IngestError             a page, URL or web archive that cannot be added as a source
-        └── NoArticleText       a page with no article text
+    ├── IngestError             a page, URL or web archive that cannot be added as a source
+    │   └── NoArticleText       a page with no article text
+    └── TemplateError           a brief template that cannot be read or rendered (file:line)
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ import attrs
 
 __all__ = ["CorpusError", "FactCheckError", "IngestError", "LoadError", "Location", "LockError",
            "NoArticleText", "OptionsError", "Problem", "Problems", "QuantityError", "SpanError",
-           "UnknownIdError", "UsageError", "WriteError", "did_you_mean", "lookup", "printable"]
+           "TemplateError", "UnknownIdError", "UsageError", "WriteError", "did_you_mean",
+           "lookup", "printable"]
 
 T = TypeVar("T")
 
@@ -179,6 +181,10 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     """
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+class TemplateError(FactCheckError):
+    """A brief template that cannot be read or rendered; names the template file and line."""
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

@@ -553,7 +553,8 @@ def test_round_trip_page_to_brief(tmp_path: Path, capsys: pytest.CaptureFixture[
             "(`toll-revised`)") in out
     code, out, _ = run(capsys, "--root", root, "brief")
     assert code == 0
-    assert ("*Floods in the Marrow valley kill at least 41*, The Harbor Ledger, 2025-03-04, "
+    assert ("“killing at least 41 people” — The Harbor Ledger, “Floods in the Marrow valley "
+            "kill at least 41”, 4 Mar 2025, "
             "<https://www.harborledger.example/world/marrow-valley-floods>") in out
     case = Case.load(root)
     assert all(verify_raw(root, s) is None for s in case.sources)
