@@ -16,6 +16,8 @@ from factcheck.model import Claim, Series, Source
 from factcheck.provenance import Corpus
 from factcheck.report import Report
 
+__all__ = ["Case"]
+
 
 @attrs.frozen
 class Case:

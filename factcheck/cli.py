@@ -29,6 +29,9 @@ from factcheck.render.corpus import (
 )
 from factcheck.render.text import check_text
 
+__all__ = ["build_parser", "cmd_add", "cmd_brief", "cmd_check", "cmd_extract", "cmd_find",
+           "cmd_pin", "cmd_sources", "main"]
+
 
 def _emit(text: str, output: str | None, root: Path) -> None:
     if output is None or output == "-":

@@ -27,6 +27,9 @@ import attrs
 from factcheck.figures.reading import _sentence_spans
 from factcheck.model import Span
 
+__all__ = ["date_clues", "DateClue", "MONTHS", "reference_date_at", "reference_dates",
+           "ReferenceDate", "relative_window", "WEEKDAYS"]
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
