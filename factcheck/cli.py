@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.case import Case
-from factcheck.drafting import draft_claims, extract, load_sources
+from factcheck.drafting import draft_claims, extract
 from factcheck.errors import FactCheckError, UsageError, lookup
 from factcheck.io import guard_output, write_atomic
 from factcheck.lock import LOCK_NAME
@@ -54,7 +54,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
             except ValueError:
                 raise UsageError(f"--review-date {args.review_date!r}: give a date as "
                                  "YYYY-MM-DD, or 'today'") from None
-    case = Case.load(args.root)
+    case = _load(args)
     report = case.check()
     if args.format == "html":
         text = report.html(title=args.title, template_dir=args.template)
@@ -76,7 +76,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    case = Case.load(args.root)
+    case = _load(args)
     report = case.check(strict=args.strict)
     if args.format == "json":
         sys.stdout.write(report.to_json())
@@ -87,7 +87,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_pin(args: argparse.Namespace) -> int:
     # --update rewrites the lock whole, so a damaged lock must not stop it.
-    case = Case.load(args.root, read_lock=not args.update)
+    case = _load(args, read_lock=not args.update)
     report = case.check()
     lock = case.pin(report, update=args.update)
     wrote = case.save_lock(lock)
@@ -97,10 +97,12 @@ def cmd_pin(args: argparse.Namespace) -> int:
     return 1 if review else 0
 
 
+def _load(args: argparse.Namespace, **options: bool) -> Case:
+    return Case.load(args.root, max_source_bytes=args.max_source_bytes, **options)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    # Sources alone: a new case has no claims/ yet (drafting reads them with the loader's
-    # parser until Case.load can be told not to need claims/).
-    sources = load_sources(args.root)
+    sources = _load(args, claims_required=False).sources  # a new case has no claims/ yet
     if args.source:
         # UnknownIdError: did you mean
         sources = tuple(lookup(sources, sid, lambda s: s.id, "source") for sid in args.source)
@@ -117,7 +119,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_find(args: argparse.Namespace) -> int:
     if not args.passage.strip():
         raise UsageError("find needs a passage: some words to look for")
-    corpus = Case.load(args.root).corpus()
+    corpus = _load(args, claims_required=False).corpus()
     hits = corpus.find(args.passage, min_score=args.min_score,
                        max_edit_ratio=args.max_edit_ratio)
     origin = {h.source: corpus.origin_of(h.source) for h in hits}
@@ -129,7 +131,7 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    report = Case.load(args.root).check()
+    report = _load(args, claims_required=False).check()
     if args.format == "json":
         sys.stdout.write(sources_json(report.to_dict()))
     else:
@@ -163,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     root_help = "the case folder, holding claims/ and sources/ (default: the current folder)"
     parser.add_argument("--root", default=".", help=root_help)
+    parser.add_argument("--max-source-bytes", type=int, default=None, metavar="N",
+                        help="refuse source files larger than N bytes (default: "
+                        "$FACTCHECK_MAX_SOURCE_BYTES, else 50 MiB)")
 
     def add(name: str, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
