@@ -38,6 +38,7 @@ from factcheck._toml import (
 )
 from factcheck.errors import Location, Problems, QuantityError, did_you_mean
 from factcheck.figures import find_quantities, parse_quantity
+from factcheck.text import supplied_title
 from factcheck.values import Kind as QKind
 from factcheck.values import Quantity
 
@@ -171,12 +172,8 @@ class Source:
 
     @property
     def label(self) -> str:
-        """A human name for the source: its title, or the opening words of its body."""
-        if self.title:
-            return self.title
-        words = self.body.split()
-        lede = " ".join(words[:8])
-        return f"untitled, begins “{lede}…”" if len(words) > 8 else f"untitled, “{lede}”"
+        """A human name for the source: its title, or its first sentence in brackets."""
+        return self.title or f"[{supplied_title(self.body)}]"
 
 
 def _source(text: str, source_id: str, file: str, problems: Problems) -> Source | None:
