@@ -16,6 +16,8 @@ from factcheck.model import Claim, Series, Source
 from factcheck.provenance import Corpus
 from factcheck.report import Report
 
+__all__ = ["Case"]
+
 
 @attrs.frozen
 class Case:
@@ -28,12 +30,16 @@ class Case:
     lock: Lock | None = None
 
     @classmethod
-    def load(cls, root: str | Path = ".", *, read_lock: bool = True) -> Case:
+    def load(cls, root: str | Path = ".", *, read_lock: bool = True,
+             claims_required: bool = True, max_source_bytes: int | None = None) -> Case:
         """Read ``root/sources/*.md``, ``root/claims/*.toml`` and ``root/factcheck.lock``.
 
-        Raises :class:`~factcheck.errors.LoadError` listing every problem found.
+        Raises :class:`~factcheck.errors.LoadError` listing every problem found. With
+        ``claims_required=False`` a folder with ``sources/`` alone loads; every file is
+        read up to *max_source_bytes* (default ``$FACTCHECK_MAX_SOURCE_BYTES``, else 50 MiB).
         """
-        loaded = load_case(root, read_lock=read_lock)
+        loaded = load_case(root, read_lock=read_lock, claims_required=claims_required,
+                           max_source_bytes=max_source_bytes)
         return cls(loaded.sources, loaded.series, loaded.claims, Path(root), loaded.lock)
 
     def add(self, *pages: str | Path, source_id: str | None = None,
@@ -52,6 +58,22 @@ class Case:
 
     def source(self, source_id: str) -> Source:
         return lookup(self.sources, source_id, lambda s: s.id, "source")
+
+    # Notebook and console displays: short, never whole articles (factcheck.render.notebook).
+    def __repr__(self) -> str:
+        from factcheck.render.notebook import case_repr
+
+        return case_repr(self)
+
+    def _repr_markdown_(self) -> str:
+        from factcheck.render.notebook import case_markdown
+
+        return case_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from factcheck.render.notebook import case_html
+
+        return case_html(self)
 
     def claim(self, claim_id: str) -> Claim:
         return lookup(self.claims, claim_id, lambda c: c.id, "claim")
@@ -89,9 +111,9 @@ class Case:
         fresh = pin(self.claims, by_id, anchors)
         if update or self.lock is None:
             return fresh
+        quotes = {(c.id, i): q.text for c in self.claims for i, q in enumerate(c.quotes, 1)}
         kept = {(p.claim, p.index): p for p in self.lock.pins
-                if any(c.id == p.claim and len(c.quotes) >= p.index
-                       and c.quotes[p.index - 1].text == p.quote for c in self.claims)}
+                if quotes.get((p.claim, p.index)) == p.quote}  # one lookup per pin: linear
         merged = [kept.get((p.claim, p.index), p) for p in fresh.pins]
         return Lock(tuple(merged))
 

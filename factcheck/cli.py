@@ -7,13 +7,14 @@ Exit codes: 0 all good; 1 a claim is unsupported or a series conflicts (``check`
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib.metadata
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.case import Case
-from factcheck.drafting import draft_claims, extract, load_sources
+from factcheck.drafting import draft_claims, extract
 from factcheck.errors import FactCheckError, UsageError, lookup
 from factcheck.io import guard_output, write_atomic
 from factcheck.lock import LOCK_NAME
@@ -28,6 +29,9 @@ from factcheck.render.corpus import (
 )
 from factcheck.render.text import check_text
 
+__all__ = ["build_parser", "cmd_add", "cmd_brief", "cmd_check", "cmd_extract", "cmd_find",
+           "cmd_pin", "cmd_sources", "main"]
+
 
 def _emit(text: str, output: str | None, root: Path) -> None:
     if output is None or output == "-":
@@ -40,14 +44,39 @@ def _emit(text: str, output: str | None, root: Path) -> None:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    case = Case.load(args.root)
+    review_date = None
+    if args.review_date:
+        if args.review_date == "today":
+            review_date = datetime.date.today()
+        else:
+            try:
+                review_date = datetime.date.fromisoformat(args.review_date)
+            except ValueError:
+                raise UsageError(f"--review-date {args.review_date!r}: give a date as "
+                                 "YYYY-MM-DD, or 'today'") from None
+    case = _load(args)
     report = case.check()
-    _emit(report.brief(title=args.title), args.output, Path(args.root))
+    if args.format == "html":
+        text = report.html(title=args.title, template_dir=args.template)
+    elif args.format == "claimreview":
+        if args.template:
+            raise UsageError("--template applies to the md and html formats")
+        if review_date is None:
+            print("factcheck: no --review-date: the reviews are dated by the newest source",
+                  file=sys.stderr)
+        if not args.review_url:
+            print("factcheck: no --review-url: each review's url is a #fragment of the page "
+                  "that will carry it", file=sys.stderr)
+        text = report.claimreview(reviewer=args.reviewer, review_url=args.review_url or "",
+                                  review_date=review_date)
+    else:
+        text = report.brief(title=args.title, template_dir=args.template)
+    _emit(text, args.output, Path(args.root))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    case = Case.load(args.root)
+    case = _load(args)
     report = case.check(strict=args.strict)
     if args.format == "json":
         sys.stdout.write(report.to_json())
@@ -58,7 +87,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_pin(args: argparse.Namespace) -> int:
     # --update rewrites the lock whole, so a damaged lock must not stop it.
-    case = Case.load(args.root, read_lock=not args.update)
+    case = _load(args, read_lock=not args.update)
     report = case.check()
     lock = case.pin(report, update=args.update)
     wrote = case.save_lock(lock)
@@ -68,10 +97,12 @@ def cmd_pin(args: argparse.Namespace) -> int:
     return 1 if review else 0
 
 
+def _load(args: argparse.Namespace, **options: bool) -> Case:
+    return Case.load(args.root, max_source_bytes=args.max_source_bytes, **options)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    # Sources alone: a new case has no claims/ yet (drafting reads them with the loader's
-    # parser until Case.load can be told not to need claims/).
-    sources = load_sources(args.root)
+    sources = _load(args, claims_required=False).sources  # a new case has no claims/ yet
     if args.source:
         # UnknownIdError: did you mean
         sources = tuple(lookup(sources, sid, lambda s: s.id, "source") for sid in args.source)
@@ -88,7 +119,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_find(args: argparse.Namespace) -> int:
     if not args.passage.strip():
         raise UsageError("find needs a passage: some words to look for")
-    corpus = Case.load(args.root).corpus()
+    corpus = _load(args, claims_required=False).corpus()
     hits = corpus.find(args.passage, min_score=args.min_score,
                        max_edit_ratio=args.max_edit_ratio)
     origin = {h.source: corpus.origin_of(h.source) for h in hits}
@@ -100,7 +131,7 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    report = Case.load(args.root).check()
+    report = _load(args, claims_required=False).check()
     if args.format == "json":
         sys.stdout.write(sources_json(report.to_dict()))
     else:
@@ -134,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     root_help = "the case folder, holding claims/ and sources/ (default: the current folder)"
     parser.add_argument("--root", default=".", help=root_help)
+    parser.add_argument("--max-source-bytes", type=int, default=None, metavar="N",
+                        help="refuse source files larger than N bytes (default: "
+                        "$FACTCHECK_MAX_SOURCE_BYTES, else 50 MiB)")
 
     def add(name: str, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
@@ -141,9 +175,23 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--root", default=argparse.SUPPRESS, help=root_help)
         return p
 
-    p = add("brief", "render the cited Markdown brief")
+    p = add("brief", "render the cited brief: Markdown, HTML or ClaimReview JSON-LD")
     p.add_argument("-o", "--output", help="write to FILE (atomically) instead of stdout")
     p.add_argument("--title", help="the brief's title")
+    p.add_argument("--format", choices=("md", "html", "claimreview"), default="md",
+                   help="md (default), html (one self-contained file) or claimreview "
+                        "(schema.org JSON-LD, one review per claim)")
+    p.add_argument("--template", metavar="DIR",
+                   help="a folder of templates replacing the package's (brief.md.j2, "
+                        "brief.html.j2 or any partial); they run sandboxed")
+    p.add_argument("--reviewer", default="factcheck",
+                   help="claimreview: the reviewing organisation's name (default: factcheck)")
+    p.add_argument("--review-url", metavar="URL",
+                   help="claimreview: the page carrying the reviews; each review's url is "
+                        "URL#claim-<id> (default: the #fragment alone)")
+    p.add_argument("--review-date", metavar="YYYY-MM-DD",
+                   help="claimreview: the reviews' date; 'today' for today (default: the "
+                        "newest source's date, so that output is reproducible)")
     p.set_defaults(func=cmd_brief)
 
     p = add("check", "anchor every quote and reconcile every series; exit 1 on a problem")

@@ -27,6 +27,9 @@ import attrs
 from factcheck.figures.reading import _sentence_spans
 from factcheck.model import Span
 
+__all__ = ["date_clues", "DateClue", "MONTHS", "reference_date_at", "reference_dates",
+           "ReferenceDate", "relative_window", "WEEKDAYS"]
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -133,6 +136,14 @@ def relative_window(
     m = _RELATIVE.search(quote)
     if m is None:
         return None
+    try:
+        return _window(quote, event, m)
+    except (OverflowError, ValueError):
+        return None  # a window past the calendar's last (or first) day tells nothing
+
+
+def _window(quote: str, event: datetime.date,
+            m: re.Match[str]) -> tuple[datetime.date, datetime.date, str] | None:
     words = " ".join(m.group(1).split())
     low = words.lower()
     day = datetime.timedelta(1)

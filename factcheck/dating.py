@@ -239,6 +239,9 @@ def _quoted_sources(source: Source, sources: Mapping[str, Source],
     return bounds
 
 
+_CALENDAR = Interval(datetime.MINYEAR, datetime.MAXYEAR)  # the years a date can have
+
+
 def _combine(source: Source, counts: Sequence[tuple[Interval, Reason]],
              bounds: Sequence[_Bound]) -> DateInference:
     """The counts' years narrowed by the dates the text mentions and the *bounds* found."""
@@ -246,6 +249,9 @@ def _combine(source: Source, counts: Sequence[tuple[Interval, Reason]],
     years = Interval(None, None)
     for iv, _ in counts:
         years = years.intersect(iv)
+    if not years.is_empty and years.intersect(_CALENDAR).is_empty:
+        return DateInference(source.id, None, tuple(reasons))  # past the calendar's years
+    years = years.intersect(_CALENDAR) if not years.is_empty else years
     mentions = date_clues(source.body)
     floor = max((c for c in mentions if c.earliest is not None),
                 key=lambda c: c.earliest or datetime.date.min, default=None)

@@ -12,27 +12,31 @@ The tree::
     FactCheckError              anything factcheck refuses, with a message for people
     ├── LoadError               the case's files (claims, sources, lock): every Problem at once
     ├── UsageError              a command or argument that cannot be carried out
+    │   └── WriteError          an output file that cannot or must not be written
     ├── LockError               the lock does not fit the case
     ├── QuantityError           a text that does not read as a quantity   (also a ValueError)
     ├── OptionsError            anchoring options out of range            (also a ValueError)
     ├── CorpusError             a corpus that cannot be built or asked    (also a ValueError)
     ├── SpanError               a span that does not fit its text         (also an IndexError)
     ├── UnknownIdError          no source, claim or series by that id     (also a KeyError)
-    └── IngestError             a page, URL or web archive that cannot be added as a source
-        └── NoArticleText       a page with no article text
+    ├── IngestError             a page, URL or web archive that cannot be added as a source
+    │   └── NoArticleText       a page with no article text
+    └── TemplateError           a brief template that cannot be read or rendered (file:line)
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 import attrs
 
 __all__ = ["CorpusError", "FactCheckError", "IngestError", "LoadError", "Location", "LockError",
-           "NoArticleText", "OptionsError", "Problem", "QuantityError", "SpanError",
-           "UnknownIdError", "UsageError", "did_you_mean", "lookup"]
+           "NoArticleText", "OptionsError", "Problem", "Problems", "QuantityError", "SpanError",
+           "TemplateError", "UnknownIdError", "UsageError", "WriteError", "did_you_mean",
+           "lookup", "printable"]
 
 T = TypeVar("T")
 
@@ -46,8 +50,13 @@ class Location:
     key: str = ""
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.key}" if self.key else where
+        file = printable(self.file)
+        where = file if self.line is None else f"{file}:{self.line}"
+        return f"{where}: {printable(self.key)}" if self.key else where
+
+    @property
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.file, self.line or 0, self.key)
 
 
 @attrs.frozen
@@ -58,7 +67,31 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return f"{self.location}: {printable(self.message)}"
+
+
+class Problems:
+    """A collector of problems, so that one load reports all of them together.
+
+    The ``from_toml`` constructors of the model add to one when given it; without one,
+    they raise a :class:`LoadError` themselves.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, location: Location, message: str) -> None:
+        self.items.append(Problem(location, message))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise LoadError(self.items)
 
 
 class FactCheckError(Exception):
@@ -69,7 +102,10 @@ class LoadError(FactCheckError):
     """The case's files could not be read into the model; carries every problem found."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        unique = dict.fromkeys(problems)  # the same problem found twice is reported once
+        # sorted by file, line and key path, so that the report reads top to bottom
+        self.problems: tuple[Problem, ...] = tuple(
+            sorted(unique, key=lambda p: (p.location.sort_key, p.message)))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -83,6 +119,11 @@ class LockError(FactCheckError):
 
 class UsageError(FactCheckError):
     """A command or argument that cannot be carried out (a bad path, an unknown id)."""
+
+
+class WriteError(UsageError):
+    """An output file that cannot be written (a full disk, a missing folder) or must not be
+    (the case's own inputs, a symlink, a device); the message names the path."""
 
 
 class OptionsError(FactCheckError, ValueError):
@@ -140,3 +181,19 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     """
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+class TemplateError(FactCheckError):
+    """A brief template that cannot be read or rendered; names the template file and line."""
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """*text* on one line: control characters (newlines too) shown as escapes.
+
+    >>> printable("a\\nb\\x1b[31m")
+    'a\\\\nb\\\\x1b[31m'
+    """
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)

@@ -1,49 +1,46 @@
-"""Read a case folder (``sources/*.md`` and ``claims/*.toml``) into the model.
+"""Read a case folder (``sources/*.md``, ``claims/*.toml``, ``factcheck.lock``) into the model.
 
-This is the only module that reads files. Every problem found in one load is
-collected and raised together as one :class:`~factcheck.errors.LoadError`, each
-naming its file, line and key path::
+This is the only module that reads the case's files. It finds them, reads them safely,
+hands their text to the model's constructors (:meth:`Source.from_text`,
+:meth:`Series.from_toml`, :meth:`Claim.from_toml`) and checks ids across files. Every
+problem found in one load is collected and raised together as one
+:class:`~factcheck.errors.LoadError`, sorted, each naming its file, line and key path::
 
     claims/years.toml:14: claim[2].quote[1].source: claim 'x': unknown source
         '000-yonhap-2025-11-2O' (did you mean '000-yonhap-2025-11-20'?)
 
 (one line each in the real message)
+
+Reading safely means: only regular files inside the case folder (a symlink may point
+elsewhere inside it, never out of it; folders, FIFOs and devices named like inputs are
+refused, never opened), at most ``max_source_bytes`` each (default 50 MiB, or the
+``FACTCHECK_MAX_SOURCE_BYTES`` environment variable), as UTF-8 (a byte-order mark is
+dropped; a bad byte is reported with its offset and line).
 """
 
 from __future__ import annotations
 
-import datetime
+import os
 import re
+import stat
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from factcheck.errors import LoadError, Location, Problem, QuantityError, did_you_mean
-from factcheck.figures import find_quantities, parse_quantity
+from factcheck._toml import At, key_lines, toml_problem
+from factcheck.errors import LoadError, Location, Problem, Problems, did_you_mean
 from factcheck.lock import LOCK_NAME, Lock
-from factcheck.model import Claim, Kind, Monotone, Quote, Series, Source, Span
-from factcheck.values import Kind as QKind
+from factcheck.model import Claim, Kind, Series, Source
+from factcheck.values import Quantity
 
-SOURCE_KEYS = ("title", "publisher", "published", "url", "author", "note", "updated", "raw",
-               "raw_sha256", "version_of")
-SERIES_KEYS = ("id", "kind", "title", "monotone")
-CLAIM_KEYS = ("id", "statement", "series", "value", "as_of", "years", "until", "quote")
-QUOTE_KEYS = ("source", "text", "prefix", "suffix")
-# What each series kind can read (quantity kinds); see reconcile for how.
-ACCEPTS: dict[Kind, tuple[QKind, ...]] = {
-    Kind.ANNUAL: (QKind.ORDINAL, QKind.DURATION, QKind.COUNT, QKind.YEAR, QKind.YEARS),
-    Kind.OCCURRENCES: (QKind.ORDINAL, QKind.COUNT, QKind.YEAR, QKind.YEARS),
-    Kind.TALLY: (QKind.COUNT,),
-    Kind.FIXED: tuple(QKind),
-}
-STATUS_YEARS = (QKind.YEAR, QKind.YEARS, QKind.DURATION, QKind.ORDINAL)
+__all__ = ["DEFAULT_MAX_SOURCE_BYTES", "MAX_BYTES_ENV", "Loaded", "load_case", "parse_source"]
 
-_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
-_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+DEFAULT_MAX_SOURCE_BYTES = 50 * 1024 * 1024
+MAX_BYTES_ENV = "FACTCHECK_MAX_SOURCE_BYTES"
+_BOM = b"\xef\xbb\xbf"
 
 
 @attrs.frozen
@@ -56,69 +53,70 @@ class Loaded:
     lock: Lock | None = None
 
 
-class _Problems:
-    def __init__(self) -> None:
-        self.items: list[Problem] = []
-        self.lines: dict[str, dict[tuple[Any, ...], int]] = {}  # per file: key path -> line
+def load_case(root: str | Path, *, read_lock: bool = True, claims_required: bool = True,
+              max_source_bytes: int | None = None) -> Loaded:
+    """Load ``root/sources``, ``root/claims`` and the lock; raise LoadError listing every problem.
 
-    def add(self, location: Location, message: str) -> None:
-        self.items.append(Problem(location, message))
-
-
-def load_case(root: str | Path, *, read_lock: bool = True) -> Loaded:
-    """Load ``root/sources`` and ``root/claims``; raise LoadError listing every problem."""
+    With ``claims_required=False`` a folder holding ``sources/`` alone loads (``extract``,
+    ``find`` and ``sources`` need no claims). *max_source_bytes* bounds every file read
+    (default: ``$FACTCHECK_MAX_SOURCE_BYTES``, else 50 MiB).
+    """
+    limit = _limit(max_source_bytes)
     root = Path(root)
-    problems = _Problems()
-    if not root.is_dir():
-        raise LoadError([Problem(Location(str(root)), "no such folder")])
-    for sub in ("sources", "claims"):
-        if not (root / sub).is_dir():
-            problems.add(Location(_rel(root / sub, root)), f"missing folder: a case needs {sub}/")
-    if problems.items:
-        raise LoadError(problems.items)
-
-    source_files = [p for p in sorted((root / "sources").glob("*.md")) if p.name != "README.md"]
-    sources = [
-        s
-        for path in source_files
-        if path.name != "README.md"  # a folder's README documents the sources; it is not one
-        and (s := read_source(path, _rel(path, root), problems)) is not None
-    ]
-    series: list[Series] = []
-    claims: list[Claim] = []
-    claim_files = sorted((root / "claims").glob("*.toml"))
-    if not claim_files:
-        problems.add(Location(_rel(root / "claims", root)), "no claims files (*.toml)")
-    for path in claim_files:
-        file_series, file_claims = read_claims(path, _rel(path, root), problems)
-        series.extend(file_series)
-        claims.extend(file_claims)
-    # A source file that failed to load still names a source: no cascade of "unknown source".
-    _cross_check(sources, series, claims, problems, {p.stem for p in source_files})
-    lock = None
-    if read_lock and (root / LOCK_NAME).is_file():
-        # Pins are checked against the claims only when those loaded cleanly (no cascade).
-        quotes = None if problems.items else {c.id: [q.text for q in c.quotes] for c in claims}
-        try:
-            lock = Lock.from_toml((root / LOCK_NAME).read_text(encoding="utf-8"), LOCK_NAME,
-                                  claims=quotes)
-        except UnicodeDecodeError as exc:
-            problems.add(Location(LOCK_NAME), f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-        except LoadError as exc:
-            problems.items.extend(exc.problems)
-    if problems.items:
-        raise LoadError(problems.items)
-    return Loaded(tuple(sources), tuple(series), tuple(claims), lock)
-
-
-def _rel(path: Path, root: Path) -> str:
+    where = str(root)
     try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
+        real_root = root.resolve(strict=True)
+        is_dir = real_root.is_dir()
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise LoadError([Problem(Location(where), f"no such folder ({_why(exc)})")]) from None
+    if not is_dir:
+        raise LoadError([Problem(Location(where), "not a folder: name the case folder, "
+                                                  "which holds claims/ and sources/")])
+    problems = Problems()
+    reader = _Reader(root, real_root, limit, problems)
+    folders = {sub: reader.folder(sub, required=sub == "sources" or claims_required)
+               for sub in ("sources", "claims")}
+    problems.raise_if_any()
 
+    sources: list[Source] = []
+    source_names: set[str] = set()
+    for path in reader.files(folders["sources"], ".md", skip=("README.md",)):
+        source_id = path.name[: -len(".md")]
+        source_names.add(source_id)
+        text = reader.read(path)
+        if text is not None:
+            source = Source.from_text(text, source_id, reader.rel(path), problems)
+            if source is not None:
+                sources.append(source)
 
-# -- sources ---------------------------------------------------------------------------
+    files: list[tuple[str, Mapping[str, Any], dict[Any, int]]] = []
+    if folders["claims"] is not None:
+        claim_files = reader.files(folders["claims"], ".toml")
+        if not claim_files and claims_required:
+            problems.add(Location("claims"), "no claims files (*.toml)")
+        for path in claim_files:
+            text = reader.read(path)
+            if text is not None:
+                parsed = _parse_toml(text, reader.rel(path), problems)
+                if parsed is not None:
+                    files.append((reader.rel(path), parsed, key_lines(text)))
+    series, claims = _claims(files, problems)
+    # A source file that failed to load still names a source: no cascade of "unknown source".
+    lines = {rel: file_lines for rel, _, file_lines in files}
+    _cross_check(sources, series, claims, problems, source_names, lines)
+
+    lock = None
+    if read_lock and (lock_path := reader.optional(LOCK_NAME)) is not None:
+        text = reader.read(lock_path)
+        if text is not None:
+            # Pins are checked against the claims only when those loaded cleanly (no cascade).
+            quotes = None if problems else {c.id: [q.text for q in c.quotes] for c in claims}
+            try:
+                lock = Lock.from_toml(text, LOCK_NAME, claims=quotes)
+            except LoadError as exc:
+                problems.items.extend(exc.problems)
+    problems.raise_if_any()
+    return Loaded(tuple(sources), tuple(series), tuple(claims), lock)
 
 
 def parse_source(text: str, source_id: str, where: str = "<memory>") -> Source:
@@ -128,430 +126,253 @@ def parse_source(text: str, source_id: str, where: str = "<memory>") -> Source:
     >>> s.title, s.published, s.body
     ('T', datetime.date(2025, 11, 12), 'Body text.')
     """
-    problems = _Problems()
-    source = _parse_source(text, source_id, where, problems)
-    if problems.items or source is None:
-        raise LoadError(problems.items)
-    return source
+    return Source.from_text(text, source_id, where)
 
 
-def read_source(path: Path, where: str, problems: _Problems) -> Source | None:
+def _limit(max_source_bytes: int | None) -> int:
+    if max_source_bytes is None:
+        env = os.environ.get(MAX_BYTES_ENV, "").strip().replace("_", "")
+        if not env:
+            return DEFAULT_MAX_SOURCE_BYTES
+        if not env.isdigit() or int(env) < 1:
+            raise LoadError([Problem(Location(f"${MAX_BYTES_ENV}"),
+                                     f"expected a number of bytes such as 104857600, "
+                                     f"got {env[:40]!r}")])
+        return int(env)
+    if isinstance(max_source_bytes, bool) or not isinstance(max_source_bytes, int) \
+            or max_source_bytes < 1:
+        raise LoadError([Problem(Location("max_source_bytes"),
+                                 f"expected a positive number of bytes, got "
+                                 f"{max_source_bytes!r}")])
+    return max_source_bytes
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    if isinstance(exc, RuntimeError):
+        return "a symlink loop"
+    return str(exc)
+
+
+# -- files -----------------------------------------------------------------------------
+
+
+class _Reader:
+    """Finds and reads the case's files: regular files inside the root, within a size limit."""
+
+    def __init__(self, root: Path, real_root: Path, limit: int, problems: Problems) -> None:
+        self.root, self.real_root, self.limit, self.problems = root, real_root, limit, problems
+        self.real_folders: dict[Path, Path] = {root: real_root}
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def _inside(self, path: Path) -> Path | None:
+        """The real path of *path* if it stays inside the case; else report and None."""
+        rel = self.rel(path)
+        parent = self.real_folders.get(path.parent)
+        if parent is not None:  # a known folder: only a symlink needs following
+            try:
+                if not stat.S_ISLNK(os.lstat(path).st_mode):
+                    return parent / path.name
+            except (OSError, ValueError) as exc:
+                self.problems.add(Location(rel), f"cannot be read ({_why(exc)})")
+                return None
+        try:
+            real = path.resolve(strict=True)
+        except FileNotFoundError:
+            self.problems.add(Location(rel), "a symlink to nothing (its target is missing)")
+            return None
+        except (OSError, RuntimeError, ValueError) as exc:
+            self.problems.add(Location(rel), f"cannot be read ({_why(exc)})")
+            return None
+        if real != self.real_root and self.real_root not in real.parents:
+            self.problems.add(Location(rel), "a symlink leading outside the case folder "
+                                             f"(to {str(real)!r}); copy the file in instead")
+            return None
+        return real
+
+    def folder(self, name: str, *, required: bool) -> Path | None:
+        path = self.root / name
+        if not os.path.lexists(path):
+            if required:
+                self.problems.add(Location(name), f"missing folder: a case needs {name}/")
+            return None
+        real = self._inside(path)
+        if real is None:
+            return None
+        if not real.is_dir():
+            self.problems.add(Location(name), f"not a folder: a case needs {name}/ to be one")
+            return None
+        self.real_folders[path] = real
+        return path
+
+    def optional(self, name: str) -> Path | None:
+        path = self.root / name
+        return path if os.path.lexists(path) else None
+
+    def files(self, folder: Path | None, suffix: str, skip: Iterable[str] = ()) -> list[Path]:
+        if folder is None:
+            return []
+        try:
+            names = sorted(e.name for e in os.scandir(folder))
+        except OSError as exc:
+            self.problems.add(Location(self.rel(folder)), f"cannot be listed ({_why(exc)})")
+            return []
+        return [folder / n for n in names if n.endswith(suffix) and n not in skip]
+
+    def read(self, path: Path) -> str | None:
+        """The text of one input file, or None with the problem reported."""
+        rel = self.rel(path)
+        real = self._inside(path)
+        if real is None:
+            return None
+        try:
+            info = os.stat(real)
+            if not stat.S_ISREG(info.st_mode):
+                self.problems.add(Location(rel), f"not a regular file ({_file_type(info)}); "
+                                                 "inputs are plain files")
+                return None
+            if info.st_size > self.limit:
+                self.problems.add(Location(rel), self._too_big(info.st_size))
+                return None
+            # O_NONBLOCK: a FIFO swapped in after the check above must not hang the load.
+            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                         | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    self.problems.add(Location(rel), "not a regular file; inputs are plain files")
+                    return None
+                chunks, size = [], 0
+                while size <= self.limit and (chunk := os.read(fd, min(1 << 20,
+                                                                       self.limit + 1 - size))):
+                    chunks.append(chunk)
+                    size += len(chunk)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            self.problems.add(Location(rel), f"cannot be read ({_why(exc)})")
+            return None
+        data = b"".join(chunks)
+        if len(data) > self.limit:
+            self.problems.add(Location(rel), self._too_big(len(data)))
+            return None
+        return _decode(data, rel, self.problems)
+
+    def _too_big(self, size: int) -> str:
+        return (f"{size:,} bytes, over the limit of {self.limit:,} bytes; raise it with "
+                f"max_source_bytes= (Case.load) or ${MAX_BYTES_ENV}")
+
+
+def _file_type(info: os.stat_result) -> str:
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a plain file"
+
+
+def _decode(data: bytes, rel: str, problems: Problems) -> str | None:
+    skip = len(_BOM) if data.startswith(_BOM) else 0
     try:
-        text = path.read_text(encoding="utf-8")
+        return data[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.add(Location(where), f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        offset = skip + exc.start
+        line = len(re.split(rb"\r\n|\r|\n", data[:offset]))
+        problems.add(Location(rel, line),
+                     f"not UTF-8 text ({exc.reason} at byte {offset}); save the file as UTF-8")
         return None
-    return _parse_source(text, path.stem, where, problems)
-
-
-def _parse_source(text: str, source_id: str, where: str, problems: _Problems) -> Source | None:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "+++":
-        problems.add(Location(where, 1),
-                     "a source starts with a '+++' line opening its front matter")
-        return None
-    try:
-        close = next(i for i in range(1, len(lines)) if lines[i].strip() == "+++")
-    except StopIteration:
-        problems.add(Location(where, 1), "front matter is not closed by a second '+++' line")
-        return None
-    front = "\n".join(lines[1:close])
-    body = "\n".join(lines[close + 1 :])
-    try:
-        meta = tomllib.loads(front)
-    except tomllib.TOMLDecodeError as exc:
-        problems.add(Location(where, _toml_line(exc, offset=1)), f"front matter: {_toml_msg(exc)}")
-        return None
-    key_line = _key_lines(front, offset=1)
-    fields: dict[str, Any] = {}
-    for key, value in meta.items():
-        loc = Location(where, key_line.get((key,)), key)
-        if key not in SOURCE_KEYS:
-            problems.add(loc, f"unknown key{did_you_mean(key, SOURCE_KEYS)}")
-        elif key in ("published", "updated"):
-            if isinstance(value, datetime.datetime):
-                value = value.date()
-            if not isinstance(value, datetime.date):
-                problems.add(loc, f"expected a TOML date such as 2025-11-20, got {value!r}")
-                continue
-            fields[key] = value
-        elif not isinstance(value, str):
-            problems.add(loc, f"expected a string, got {type(value).__name__}")
-        else:
-            fields[key] = value
-    if not body.strip():
-        problems.add(Location(where, close + 2), "the source has no body text")
-    return Source(id=source_id, body=body, location=Location(where, 1), **fields)
 
 
 # -- claims ----------------------------------------------------------------------------
 
 
-def read_claims(
-    path: Path, where: str, problems: _Problems
-) -> tuple[list[Series], list[Claim]]:
+def _parse_toml(text: str, rel: str, problems: Problems) -> Mapping[str, Any] | None:
+    text = text.removeprefix("\ufeff")
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.add(Location(where), f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-        return [], []
-    return parse_claims(text, where, problems)
-
-
-def parse_claims(
-    text: str, where: str, problems: _Problems
-) -> tuple[list[Series], list[Claim]]:
-    try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text.replace("\r\n", "\n").replace("\r", "\n"))
     except tomllib.TOMLDecodeError as exc:
-        problems.add(Location(where, _toml_line(exc)), _toml_msg(exc))
-        return [], []
-    lines = _key_lines(text)
-    problems.lines[where] = lines
+        line, message = toml_problem(exc, text)
+        problems.add(Location(rel, line), message)
+        return None
+
+
+def _claims(files: list[tuple[str, Mapping[str, Any], dict[Any, int]]],
+            problems: Problems) -> tuple[list[Series], list[Claim]]:
+    """Every series of every file first (a claim may name a series of another file)."""
     series: list[Series] = []
-    claims: list[Claim] = []
-    for key in data:
-        if key not in ("series", "claim"):
-            problems.add(
-                Location(where, lines.get((key,)), key),
-                f"unknown top-level key{did_you_mean(key, ('series', 'claim'))}"
-                " (a claims file holds [[series]] and [[claim]] tables)",
-            )
-    for i, table in enumerate(_tables(data, "series", where, lines, problems), 1):
-        s = _series(table, i, where, lines, problems)
-        if s is not None:
-            series.append(s)
-    for i, table in enumerate(_tables(data, "claim", where, lines, problems), 1):
-        c = _claim(table, i, where, lines, problems)
-        if c is not None:
-            claims.append(c)
+    tables: list[tuple[At, Mapping[str, Any]]] = []
+    for rel, data, lines in files:
+        top = At(rel, (), lines)
+        for key in data:
+            if key not in ("series", "claim"):
+                problems.add(top.loc(key),
+                             f"unknown top-level key{did_you_mean(key, ('series', 'claim'))}"
+                             " (a claims file holds [[series]] and [[claim]] tables)")
+        for name in ("series", "claim"):
+            value = data.get(name, [])
+            if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
+                problems.add(top.loc(name), f"expected [[{name}]] tables")
+                continue
+            for i, table in enumerate(value, 1):
+                if name == "claim":
+                    tables.append((top / name / i, table))
+                elif (s := Series.from_toml(table, top / name / i, problems)) is not None:
+                    series.append(s)
+    kinds: dict[str, Kind] = {}
+    for s in series:
+        kinds.setdefault(s.id, s.kind)
+    quantities: dict[str, Quantity | Any] = {}
+    claims = [c for at, table in tables
+              if (c := Claim.from_toml(table, at, problems, kinds=kinds,
+                                       quantities=quantities)) is not None]
     return series, claims
-
-
-def _tables(
-    data: Mapping[str, Any],
-    name: str,
-    where: str,
-    lines: Mapping[tuple[Any, ...], int],
-    problems: _Problems,
-) -> list[Mapping[str, Any]]:
-    value = data.get(name, [])
-    if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
-        problems.add(Location(where, lines.get((name,)), name), f"expected [[{name}]] tables")
-        return []
-    return value
-
-
-class _Fields:
-    """Typed access to one TOML table, recording problems with their locations."""
-
-    def __init__(
-        self,
-        table: Mapping[str, Any],
-        path: tuple[Any, ...],
-        where: str,
-        lines: Mapping[tuple[Any, ...], int],
-        problems: _Problems,
-        allowed: Iterable[str],
-    ) -> None:
-        self.table, self.path, self.where, self.lines, self.problems = (
-            table,
-            path,
-            where,
-            lines,
-            problems,
-        )
-        self.ok = True
-        allowed = tuple(allowed)
-        for key in table:
-            if key not in allowed:
-                # reported, but the table is still built so that later checks run too
-                self.problems.add(self.loc(key), f"unknown key{did_you_mean(key, allowed)}")
-
-    def loc(self, key: str | None = None) -> Location:
-        path = self.path + ((key,) if key else ())
-        line = self.lines.get(path) or self.lines.get(self.path)
-        return Location(self.where, line, _key_path(path))
-
-    def fail(self, key: str | None, message: str) -> None:
-        self.ok = False
-        self.problems.add(self.loc(key), message)
-
-    def get(self, key: str, types: type | tuple[type, ...], required: bool = False) -> Any:
-        if key not in self.table:
-            if required:
-                self.fail(None, f"missing required key {key!r}")
-            return None
-        value = self.table[key]
-        if not isinstance(value, types) or isinstance(value, bool) and bool not in _tuple(types):
-            self.fail(key, f"expected {_type_name(types)}, got {value!r}")
-            return None
-        if isinstance(value, str) and required and not value.strip():
-            self.fail(key, "must not be empty")
-            return None
-        return value
-
-
-def _tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
-    return types if isinstance(types, tuple) else (types,)
-
-
-def _type_name(types: type | tuple[type, ...]) -> str:
-    names = {str: "a string", int: "a whole number", datetime.date: "a date"}
-    return " or ".join(names.get(t, t.__name__) for t in _tuple(types))
-
-
-def _key_path(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out
-
-
-def _series(
-    table: Mapping[str, Any],
-    index: int,
-    where: str,
-    lines: Mapping[tuple[Any, ...], int],
-    problems: _Problems,
-) -> Series | None:
-    f = _Fields(table, ("series", index), where, lines, problems, SERIES_KEYS)
-    sid = f.get("id", str, required=True)
-    kind_name = f.get("kind", str, required=True)
-    title = f.get("title", str) or ""
-    monotone_name = f.get("monotone", str)
-    kind = _enum(Kind, kind_name, "kind", f)
-    monotone = _enum(Monotone, monotone_name, "monotone", f)
-    if monotone is not None and kind is not None and kind is not Kind.TALLY:
-        f.fail("monotone", f"monotone applies to tally series, not {kind.value}")
-    if not f.ok or sid is None or kind is None:
-        return None
-    return Series(id=sid, kind=kind, title=title, monotone=monotone, location=f.loc())
-
-
-def _enum(enum_type: Any, name: str | None, key: str, f: _Fields) -> Any:
-    if name is None:
-        return None
-    try:
-        return enum_type(name)
-    except ValueError:
-        known = [m.value for m in enum_type]
-        hint = did_you_mean(name, known) or f" (one of: {', '.join(known)})"
-        f.fail(key, f"unknown {key} {name!r}{hint}")
-        return None
-
-
-def _claim(
-    table: Mapping[str, Any],
-    index: int,
-    where: str,
-    lines: Mapping[tuple[Any, ...], int],
-    problems: _Problems,
-) -> Claim | None:
-    f = _Fields(table, ("claim", index), where, lines, problems, CLAIM_KEYS)
-    cid = f.get("id", str, required=True)
-    statement = f.get("statement", str, required=True)
-    series = f.get("series", str)
-    value = f.get("value", str)
-    as_of_raw = f.get("as_of", (datetime.date, int))
-    years = f.get("years", str)
-    until = f.get("until", int)
-    as_of: Span | None = None
-    if isinstance(as_of_raw, datetime.datetime):
-        as_of = Span.day(as_of_raw.date())
-    elif isinstance(as_of_raw, datetime.date):
-        as_of = Span.day(as_of_raw)
-    elif isinstance(as_of_raw, int):
-        as_of = Span.year(as_of_raw)
-    quotes: list[Quote] = []
-    raw_quotes = table.get("quote", [])
-    if not isinstance(raw_quotes, list) or not all(isinstance(q, dict) for q in raw_quotes):
-        f.fail("quote", "expected [[claim.quote]] tables")
-        raw_quotes = []
-    if not raw_quotes:
-        f.fail(None, "a claim needs at least one [[claim.quote]]")
-    for j, raw in enumerate(raw_quotes, 1):
-        qf = _Fields(raw, ("claim", index, "quote", j), where, lines, problems, QUOTE_KEYS)
-        source = qf.get("source", str, required=True)
-        text = qf.get("text", str, required=True)
-        prefix = qf.get("prefix", str) or ""
-        suffix = qf.get("suffix", str) or ""
-        if qf.ok:
-            quotes.append(Quote(source, text, prefix, suffix, location=qf.loc()))
-    # Built even when parts are wrong (the load fails anyway), so that cross-file checks
-    # (duplicate ids, unknown series and sources) report in the same run.
-    if cid is None or statement is None:
-        return None
-    return Claim(
-        id=cid,
-        statement=statement,
-        quotes=tuple(quotes),
-        series=series,
-        value=value,
-        as_of=as_of,
-        years=years,
-        until=until,
-        location=f.loc(),
-    )
 
 
 # -- across files ----------------------------------------------------------------------
 
 
-def _cross_check(
-    sources: list[Source], series: list[Series], claims: list[Claim], problems: _Problems,
-    file_ids: set[str] | None = None,
-) -> None:
-    _unique(sources, "source", problems)
-    _unique(series, "series", problems)
-    _unique(claims, "claim", problems)
-    source_ids = {s.id for s in sources} | (file_ids or set())
-    series_by_id = {s.id: s for s in series}
-    for i, claim in enumerate(claims):
-        kind = None
-        if claim.series is not None:
-            if claim.series not in series_by_id:
-                problems.add(
-                    _at(claim.location, "series", problems),
-                    f"claim {claim.id!r}: unknown series {claim.series!r}"
-                    f"{did_you_mean(claim.series, series_by_id)}",
-                )
-            else:
-                kind = series_by_id[claim.series].kind
+def _cross_check(sources: list[Source], series: list[Series], claims: list[Claim],
+                 problems: Problems, file_ids: set[str],
+                 lines: Mapping[str, Mapping[Any, int]]) -> None:
+    def sub(location: Location, key: str) -> Location:
+        """The location of *key* in the table at *location*, on the key's own line."""
+        path = tuple(name or int(index) for name, index in _PATH_PART.findall(location.key))
+        return At(location.file, path, lines.get(location.file, {}),
+                  first_line=location.line).loc(key)
+
+    _unique(sources, "source", problems, sub)
+    _unique(series, "series", problems, sub)
+    _unique(claims, "claim", problems, sub)
+    source_ids = {s.id for s in sources} | file_ids
+    for claim in claims:
         for quote in claim.quotes:
             if quote.source not in source_ids:
                 problems.add(
-                    _at(quote.location, "source", problems),
+                    sub(quote.location, "source"),
                     f"claim {claim.id!r}: unknown source {quote.source!r}"
                     f"{did_you_mean(quote.source, source_ids)}",
                 )
-        claims[i] = _check_value(claim, kind, problems)
-
-
-def _check_value(claim: Claim, kind: Kind | None, problems: _Problems) -> Claim:
-    """Make sure a numeric claim's figure can be read; take it from the quote when absent."""
-    if kind is None:
-        return claim
-    if kind is Kind.STATUS:
-        if claim.value is None:
-            problems.add(_at(claim.location), f"claim {claim.id!r}: a status claim needs a value")
-        if claim.years is not None:
-            _parse_or_report(claim.years, claim, "years", problems, STATUS_YEARS)
-        elif claim.until is not None:
-            problems.add(_at(claim.location, "until", problems),
-                         "until goes with years (a duration)")
-        return claim
-    if claim.value is not None:
-        _parse_or_report(claim.value, claim, "value", problems, ACCEPTS[kind])
-        return claim
-    for quote in claim.quotes:
-        mentions = [m for m in find_quantities(quote.text) if m.quantity.kind in ACCEPTS[kind]]
-        if mentions:
-            return attrs.evolve(claim, value=mentions[0].text)
-    problems.add(
-        _at(claim.location),
-        f"claim {claim.id!r}: no figure found in its quotes; give one with value = \"…\"",
-    )
-    return claim
-
-
-def _parse_or_report(text: str, claim: Claim, key: str, problems: _Problems,
-                     accepts: tuple[QKind, ...]) -> None:
-    try:
-        q = parse_quantity(text)
-    except QuantityError as exc:
-        problems.add(_at(claim.location, key, problems), f"claim {claim.id!r}: {exc}")
-        return
-    if q.kind not in accepts:
-        wanted = " or ".join(k.value for k in accepts)
-        problems.add(_at(claim.location, key, problems),
-                     f"claim {claim.id!r}: {text!r} reads as {q.kind.value} ({q}); "
-                     f"its series takes {wanted}")
 
 
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
-def _at(location: Location, key: str | None = None, problems: _Problems | None = None) -> Location:
-    """The location of *key* inside the table at *location*, on the key's own line if known."""
-    if key is None:
-        return location
-    full = f"{location.key}.{key}" if location.key else key
-    line = location.line
-    if problems is not None and location.file in problems.lines:
-        path = tuple(name or int(index) for name, index in _PATH_PART.findall(full))
-        line = problems.lines[location.file].get(path, line)
-    return attrs.evolve(location, key=full, line=line)
-
-
-def _unique(items: Iterable[Source | Series | Claim], what: str, problems: _Problems) -> None:
+def _unique(items: Iterable[Source | Series | Claim], what: str, problems: Problems,
+            sub: Callable[[Location, str], Location]) -> None:
     seen: dict[str, Location] = {}
     for item in items:
         if item.id in seen:
-            problems.add(
-                _at(item.location, "id", problems),
-                f"duplicate {what} id {item.id!r} (first defined at {seen[item.id]})",
-            )
+            problems.add(sub(item.location, "id") if what != "source" else item.location,
+                         f"duplicate {what} id {item.id!r} (first defined at {seen[item.id]})")
         else:
             seen[item.id] = item.location
-
-
-# -- line numbers ----------------------------------------------------------------------
-
-
-def _key_lines(text: str, offset: int = 0) -> dict[tuple[Any, ...], int]:
-    """Map key paths such as ("claim", 3, "quote", 1, "source") to 1-based line numbers.
-
-    tomllib gives values but no positions, so the file is scanned once for array-of-table
-    headers and keys; multi-line strings are skipped over.
-    """
-    lines: dict[tuple[Any, ...], int] = {}
-    counts: dict[tuple[Any, ...], int] = {}
-    current: tuple[Any, ...] = ()
-    open_quote: str | None = None
-    for number, line in enumerate(text.split("\n"), 1 + offset):
-        if open_quote is not None:
-            if line.count(open_quote) % 2 == 1:
-                open_quote = None
-            continue
-        if m := _HEADER.match(line):
-            parts = m.group(1).split(".")
-            parent: tuple[Any, ...] = ()
-            for depth, part in enumerate(parts):
-                if depth < len(parts) - 1:
-                    parent += (part, counts.get(parent + (part,), 0))
-            key = parent + (parts[-1],)
-            counts[key] = counts.get(key, 0) + 1
-            current = key + (counts[key],)
-            lines.setdefault(current, number)
-            lines.setdefault(key, number)
-        elif m := _TABLE.match(line):
-            current = tuple(m.group(1).split("."))
-            lines.setdefault(current, number)
-        elif m := _KEY.match(line):
-            lines.setdefault(current + (m.group(1),), number)
-            for quote in ('"""', "'''"):
-                if line.count(quote) % 2 == 1:
-                    open_quote = quote
-    return lines
-
-
-def _toml_line(exc: tomllib.TOMLDecodeError, offset: int = 0) -> int | None:
-    lineno = getattr(exc, "lineno", None)
-    if isinstance(lineno, int):
-        return lineno + offset
-    m = re.search(r"line (\d+)", str(exc))
-    return int(m.group(1)) + offset if m else None
-
-
-def _toml_msg(exc: tomllib.TOMLDecodeError) -> str:
-    msg = getattr(exc, "msg", None) or str(exc)
-    return "invalid TOML: " + re.sub(r"\s*\(at line \d+, column \d+\)", "", str(msg))
-
-
-__all__ = ["Loaded", "load_case", "parse_source"]
-

@@ -155,4 +155,4 @@ def _quote(case: Loaded, claim: Claim, index: int, by_id: Mapping[str, Source]) 
     pin = None
     if case.lock is not None:
         pin = verify(case.lock.get(claim.id, index), quote.text, source)
-    return quote_result(quote, found, pin)
+    return quote_result(quote, found, source.body, pin)

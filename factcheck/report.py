@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -15,10 +17,14 @@ from factcheck.render.json import report_dict, report_json
 from factcheck.render.markdown import render_brief
 from factcheck.results import Results
 
+if TYPE_CHECKING:
+    import pandas
+    from matplotlib.figure import Figure
+
 __all__ = ["Report"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report(Results):
     """Everything one check of a case found, ready to print, serialise or render."""
 
@@ -27,11 +33,57 @@ class Report(Results):
         return report_dict(self)
 
     def to_json(self) -> str:
+        """The report as JSON (see ``factcheck/schema/report.schema.json``)."""
         return report_json(self)
 
-    def brief(self, title: str | None = None) -> str:
-        """The cited Markdown brief (see :func:`factcheck.render.markdown.render_brief`)."""
-        return render_brief(self, title=title)
+    def brief(self, title: str | None = None, *,
+              template_dir: str | Path | None = None) -> str:
+        """The cited Markdown brief (see :func:`factcheck.render.markdown.render_brief`).
+
+        *template_dir* holds templates that replace the package's (``brief.md.j2`` or any
+        partial, ``_cite.j2`` …); they run sandboxed.
+        """
+        return render_brief(self, title=title, template_dir=template_dir)
+
+    def html(self, title: str | None = None, *, template_dir: str | Path | None = None,
+             timelines: bool = True) -> str:
+        """The cited brief as one self-contained HTML file (timelines need matplotlib)."""
+        from factcheck.render.html import render_html
+
+        return render_html(self, title=title, template_dir=template_dir, timelines=timelines)
+
+    def claimreview(self, *, reviewer: str = "factcheck", review_url: str = "",
+                    review_date: datetime.date | None = None) -> str:
+        """schema.org ClaimReview JSON-LD, one review per claim (see
+        :mod:`factcheck.render.claimreview` for the rating scale)."""
+        from factcheck.render.claimreview import claimreview_json
+
+        return claimreview_json(self, reviewer=reviewer, review_url=review_url,
+                                review_date=review_date)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per claim (``pip install 'factcheck[pandas]'``)."""
+        from factcheck.render.frame import claims_frame
+
+        return claims_frame(self)
+
+    def timeline(self, series_id: str) -> Figure:
+        """The timeline of one series as a matplotlib Figure (``factcheck[html]``)."""
+        from factcheck.render.timeline import figure
+
+        return figure(self, series_id)
+
+    def __repr__(self) -> str:
+        from factcheck.render.notebook import report_repr
+
+        return report_repr(self)
 
     def _repr_markdown_(self) -> str:
-        return self.brief()
+        from factcheck.render.notebook import report_markdown
+
+        return report_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from factcheck.render.notebook import report_html
+
+        return report_html(self)

@@ -76,12 +76,23 @@ class Results:
     def ok(self) -> bool:
         """True when every claim is supported and no series conflicts.
 
-        A "consistent if" verdict passes unless the report is strict.
+        A "consistent if" verdict passes unless the report is strict; so does a quote the
+        lock has no pin for.
         """
         bad = self.failing_verdicts
         return all(c.support is Support.SUPPORTED for c in self.claims) and not any(
             f.verdict in bad for f in self.findings
-        ) and not any(i.conflict for i in self.inferred)
+        ) and not any(i.conflict for i in self.inferred) and not (
+            self.strict and self.unpinned)
+
+    @property
+    def unpinned(self) -> tuple[tuple[str, int], ...]:
+        """In a locked case, the quotes (claim id, 1-based index) the lock has no pin for:
+        new, edited since pinning, or their pin removed. ``--strict`` fails on them."""
+        if not self.locked:
+            return ()
+        return tuple((c.id, i) for c in self.claims for i, qr in enumerate(c.quotes, 1)
+                     if qr.pin is None or qr.pin.status == "unpinned")
 
     def source(self, source_id: str) -> Source:
         return lookup(self.sources, source_id, lambda s: s.id, "source")

@@ -2,9 +2,10 @@
 
 Anchoring *locates* a quote, fuzzily if it must; support is strict. A claim is
 supported when every quote stands in its source, in one place only, with the source's
-own figures, and unchanged since it was pinned; and, for a claim with a figure, when
-its value is a figure its quotes give. Anything else is a problem, as a structured
-:class:`~factcheck.reasons.Reason` (words: :mod:`factcheck.render.words`).
+own figures, differing from it in spelling only, and unchanged since it was pinned; and,
+for a claim with a figure, when its value is a figure its quotes give. Anything else is
+a problem, as a structured :class:`~factcheck.reasons.Reason` (words:
+:mod:`factcheck.render.words`).
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ from collections.abc import Sequence
 import attrs
 
 from factcheck.anchoring import Anchor
-from factcheck.errors import QuantityError
-from factcheck.figures import find_quantities, parse_quantity
+from factcheck.differences import Difference, differences_at
+from factcheck.figures import find_quantities
 from factcheck.lock import PinCheck
 from factcheck.model import Claim, Kind, Quote
 from factcheck.reasons import Reason, reason
-from factcheck.values import Quantity
 
 __all__ = ["QuoteResult", "Support", "judge", "quote_result"]
 
@@ -39,21 +39,28 @@ class QuoteResult:
     anchor: Anchor
     pin: PinCheck | None = None  # against the lock, when the case has one
     figures: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # (quote's, source's)
+    differences: tuple[Difference, ...] = ()  # more than spelling: the source says otherwise
 
     @property
     def found(self) -> bool:
         return self.anchor.found
 
 
-def quote_result(quote: Quote, found: Anchor, pin: PinCheck | None = None) -> QuoteResult:
-    """A quote's result; an approximate match must still carry the source's own figures."""
+def quote_result(quote: Quote, found: Anchor, body: str,
+                 pin: PinCheck | None = None) -> QuoteResult:
+    """A quote's result. Anchoring locates fuzzily; support is strict: an approximate match
+    must differ from the source in spelling only (:mod:`factcheck.differences`), and
+    carry the source's own figures."""
     figures = None
+    differences: tuple[Difference, ...] = ()
     if found.found and found.method != "exact":
+        assert found.start is not None and found.end is not None
+        differences = differences_at(quote.text, body, found.start, found.end)
         said = tuple(sorted(str(m.quantity) for m in find_quantities(quote.text)))
         there = tuple(sorted(str(m.quantity) for m in find_quantities(found.text)))
         if said != there:
             figures = (said, there)
-    return QuoteResult(quote, found, pin, figures)
+    return QuoteResult(quote, found, pin, figures, differences)
 
 
 def judge(claim: Claim, quotes: Sequence[QuoteResult],
@@ -87,24 +94,23 @@ def judge(claim: Claim, quotes: Sequence[QuoteResult],
             support = Support.UNSUPPORTED
             problems.append(reason("figures_differ", [claim.id], source=source,
                                    said=qr.figures[0], there=qr.figures[1]))
+        elif qr.differences:
+            support = Support.UNSUPPORTED
+            problems.append(reason("differences", [claim.id], source=source,
+                                   differences=qr.differences))
     return support, tuple(problems)
 
 
 def _value_in_quotes(claim: Claim, quotes: Sequence[QuoteResult],
                      kind: Kind | None) -> Reason | None:
     """A claim's stated figure must be one its quotes give, as the source prints them."""
-    if claim.value is None or kind is None or kind is Kind.STATUS:
+    value = claim.quantity
+    if value is None or kind is None or kind is Kind.STATUS:
         return None
-    value: Quantity | str = claim.value
-    if isinstance(value, str):  # a value not yet typed at load
-        try:
-            value = parse_quantity(value)
-        except QuantityError:
-            return None  # a status value ("co-sponsor"): words, not a figure
     given = [m.quantity for qr in quotes if qr.found for m in find_quantities(qr.anchor.text)]
     for q in given:
         if q.number == value.number and q.years == value.years and q.other == value.other:
             return None
     return reason("value_not_in_quotes", [claim.id], value=value,
-                  wording=getattr(claim, "wording", "") or str(claim.value),
+                  wording=claim.wording,
                   given=tuple(dict.fromkeys(str(q) for q in given)))

@@ -29,7 +29,7 @@ import attrs
 
 from factcheck.errors import SpanError
 
-__all__ = ["Normalized", "SpanError", "normalize"]
+__all__ = ["Normalized", "SpanError", "normalize", "supplied_title"]
 
 _REMOVED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
@@ -249,3 +249,31 @@ def _normalize_slow(
         for ch in nfkc("NFKC", text[pos:end]):
             _emit(ch, pos, end, out, starts, ends)
         pos = end
+
+
+# A dateline opening an article: "date 2025-11-20", "TAIPEI, Taiwan –", "Seoul, Nov 12".
+_DATELINE = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+|[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+)?\s*[–—-]\s+"
+    r"|[A-Z][a-z]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"'])[.!?](?=\s|$)")
+
+
+def supplied_title(body: str, limit: int = 64) -> str:
+    """A title for an article without a headline: its first sentence, dateline removed.
+
+    Long sentences are cut at a word boundary, marked with an ellipsis.
+
+    >>> supplied_title("date 2025-11-20 A UN committee has adopted a resolution. More.")
+    'A UN committee has adopted a resolution'
+    >>> supplied_title("TAIPEI, Taiwan – The United Nations and the United States have both "
+    ...                "adopted resolutions condemning the human rights situation in North Korea")
+    'The United Nations and the United States have both adopted…'
+    """
+    text = " ".join(body.split())
+    text = _DATELINE.sub("", text, count=1)
+    end = _SENTENCE_END.search(text)
+    sentence = text[: end.start()] if end else text
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    return cut + "…"

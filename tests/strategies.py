@@ -6,7 +6,20 @@ import datetime
 
 from hypothesis import strategies as st
 
-from factcheck import Claim, Kind, Series, Span, When
+from factcheck import Claim, Kind, Quantity, QuantityError, Series, Span, When, parse_quantity
+
+
+def typed(wording: str) -> Quantity | str:
+    """A hand-written value as the loader types it: a Quantity when it reads as one."""
+    try:
+        return parse_quantity(wording)
+    except QuantityError:
+        return wording
+
+
+def figure(wording: str | None) -> Quantity | None:
+    """A hand-written ``years`` as the loader types it."""
+    return None if wording is None else parse_quantity(wording)
 
 
 def ordinal(n: int) -> str:
@@ -33,7 +46,8 @@ def annual_claim(draw: st.DrawFn, first: int, index: int) -> tuple[Claim, When |
         "since": f"since {first}",
     }[form]
     day = draw(st.dates(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))
-    claim = Claim(f"c{index:03d}", f"claim {index}", series="years", value=value)
+    claim = Claim(f"c{index:03d}", f"claim {index}", series="years", value=typed(value),
+                  wording=value)
     return claim, When(Span.day(day))
 
 
@@ -102,7 +116,8 @@ def any_series(draw: st.DrawFn) -> tuple[Series, list[Claim], dict[str, When]]:
                 years = f"{first}-{first + draw(st.integers(0, 5))}"
             elif draw(st.booleans()):
                 years, until = "a decade", draw(st.integers(2010, 2020))
-        claims.append(Claim(cid, "x", series="s", value=value, years=years, until=until))
+        claims.append(Claim(cid, "x", series="s", value=typed(value), years=figure(years),
+                            until=until, wording=value, years_wording=years or ""))
         day = draw(st.dates(datetime.date(2018, 1, 1), datetime.date(2020, 12, 31)))
         when[cid] = When(Span.day(day))
     return series, claims, when

@@ -7,13 +7,14 @@ import datetime
 from factcheck import Claim, Kind, Monotone, Quote, Series, Source, Span
 from factcheck.dating import claim_dates, infer_dates
 from factcheck.render.words import inference_reasons, plain
+from tests.strategies import typed
 
 D = datetime.date
 
 
 def _case(series: Series, values: dict[str, tuple[str, str]],
           sources: list[Source]) -> dict[str, object]:
-    claims = [Claim(cid, "x", quotes=(Quote(src, "x"),), series=series.id, value=value)
+    claims = [Claim(cid, "x", quotes=(Quote(src, "x"),), series=series.id, value=typed(value))
               for cid, (value, src) in values.items()]
     return infer_dates({s.id: s for s in sources}, [series], claims)  # type: ignore[return-value]
 

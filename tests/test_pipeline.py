@@ -61,3 +61,20 @@ def test_check_names_new_page_versions_and_text_edited_since_added(tmp_path: Pat
                     encoding="utf-8")
     kinds = [n.kind for n in Case.load(tmp_path).check().source_notes]
     assert "raw_mismatch" in kinds
+
+
+def test_a_removed_pin_is_reported_and_strict_fails_on_it(case_dir: Path,
+                                                          capsys: object) -> None:
+    from factcheck.cli import main
+    from factcheck.lock import LOCK_NAME
+
+    assert main(["pin", "--root", str(case_dir)]) == 0
+    lock = case_dir / LOCK_NAME
+    text = lock.read_text(encoding="utf-8")
+    first = text.index("[[quote]]")
+    second = text.index("[[quote]]", first + 1)
+    lock.write_text(text[:first] + text[second:], encoding="utf-8")  # delete one pin
+    assert main(["check", "--root", str(case_dir)]) == 0
+    assert main(["check", "--root", str(case_dir), "--strict"]) == 1
+    report = Case.load(case_dir).check(strict=True)
+    assert len(report.unpinned) == 1 and not report.ok

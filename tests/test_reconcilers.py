@@ -9,13 +9,25 @@ from hypothesis import strategies as st
 
 from factcheck import Claim, Kind, Monotone, Series, Span, Verdict, When, reconcile
 from factcheck.render.words import explain, inference_reasons, inference_words, plain, sentence
-from tests.strategies import ANNUAL, agreeing_annual, annual_any, annual_claim, ordinal
+from tests.strategies import (
+    ANNUAL,
+    agreeing_annual,
+    annual_any,
+    annual_claim,
+    figure,
+    ordinal,
+    typed,
+)
 
 D = datetime.date
 
 
 def claim(cid: str, value: str, series: str = "s", **kw: object) -> Claim:
-    return Claim(cid, f"statement {cid}", series=series, value=value, **kw)  # type: ignore[arg-type]
+    if isinstance(kw.get("years"), str):
+        kw["years_wording"] = kw["years"]
+        kw["years"] = figure(kw["years"])  # type: ignore[arg-type]
+    return Claim(cid, f"statement {cid}", series=series, value=typed(value),  # type: ignore[arg-type]
+                 wording=value, **kw)
 
 
 def day(y: int, m: int = 6, d: int = 1) -> When:
@@ -178,7 +190,7 @@ def test_shifting_every_date_by_k_shifts_the_first_year_by_k(
     first, claims, when = data
     shifted_claims = [
         Claim(c.id, c.statement, series=c.series,
-              value=f"since {first + k}" if c.value and c.value.startswith("since") else c.value)
+              value=typed(f"since {first + k}") if c.wording.startswith("since") else c.value)
         for c in claims
     ]
     shifted_when = {cid: When(w.span.shift_years(k), w.inferred) for cid, w in when.items()}
@@ -338,9 +350,9 @@ def _undated_case(body: str) -> dict[str, object]:
     }
     claims = [
         Claim("c21", "x", quotes=(Quote("dated", "x"),), series="years",
-              value="21 straight years"),
+              value=typed("21 straight years")),
         Claim("c20", "x", quotes=(Quote("undated", "x"),), series="years",
-              value="20th consecutive year"),
+              value=typed("20th consecutive year")),
     ]
     return infer_dates(sources, [ANNUAL], claims)  # type: ignore[return-value]
 

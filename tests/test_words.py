@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from factcheck import Case, Claim, Kind, Monotone, Series, Span, When, reconcile
 from factcheck.render.words import Ref, SourceRef, explain, explanation, names, plain, plural
 from tests.conftest import ROOT
+from tests.strategies import typed
 
 
 @given(st.lists(st.text("abc", min_size=1, max_size=3), min_size=1, max_size=6, unique=True))
@@ -47,7 +48,8 @@ def test_every_series_kind_and_verdict_has_words() -> None:
          [2019, 2019, 2020]),
     ]
     for series, values, years in cases:
-        claims = [Claim(f"c{i}", "x", series="s", value=v) for i, v in enumerate(values)]
+        claims = [Claim(f"c{i}", "x", series="s", value=typed(v), wording=v)
+                  for i, v in enumerate(values)]
         when = {c.id: When(Span.day(d(y, 6, 1))) for c, y in zip(claims, years, strict=True)}
         f = reconcile(series, claims, when)
         text = plain(explanation(f), lambda c: f"<{c}>")

@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import attrs
 
@@ -41,14 +40,12 @@ from factcheck.drafting._group import (
 )
 from factcheck.drafting._noise import noise
 from factcheck.drafting._refdate import reference_date
-from factcheck.errors import LoadError, Location, Problem
 from factcheck.figures import Mention, find_quantities
-from factcheck.load import parse_source
 from factcheck.model import Kind, Source
 from factcheck.tomlw import toml_value
 from factcheck.values import Kind as QKind
 
-__all__ = ["Extracted", "draft_claims", "extract", "load_sources"]
+__all__ = ["Extracted", "draft_claims", "extract"]
 
 QUOTE_ROOM = 90  # characters of the sentence kept on each side of the mention
 CONTEXT = 32  # characters of prefix and suffix given to a quote that is not unique
@@ -130,40 +127,6 @@ def _with_context(e: Extracted, body: str) -> Extracted:
     prefix = " ".join(body[max(0, q0 - CONTEXT):q0].split())
     suffix = " ".join(body[q1:q1 + CONTEXT].split())
     return attrs.evolve(e, context=(prefix, suffix))
-
-
-def load_sources(root: str | Path) -> tuple[Source, ...]:
-    """Read ``root/sources/*.md`` alone (no ``claims/`` needed), for drafting a new case.
-
-    Raises :class:`~factcheck.errors.LoadError` listing every problem, as a case load does.
-    """
-    # Until Case.load can skip claims/, drafting reads the sources itself, through the
-    # loader's one public parser (factcheck.load.parse_source).
-    root = Path(root)
-    folder = root / "sources"
-    if not folder.is_dir():
-        where = "sources" if root.is_dir() else str(root)
-        raise LoadError([Problem(Location(where), "missing folder: a case needs sources/"
-                                 if root.is_dir() else "no such folder")])
-    sources: list[Source] = []
-    problems: list[Problem] = []
-    for path in sorted(folder.glob("*.md")):
-        if path.name == "README.md":
-            continue
-        where = f"sources/{path.name}"
-        try:
-            sources.append(parse_source(path.read_text(encoding="utf-8"), path.stem, where))
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(Location(where),
-                                    f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
-        except LoadError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise LoadError(problems)
-    return tuple(sources)
-
-
-# -- the TOML draft ----------------------------------------------------------------------
 
 
 def _slug(text: str) -> str:

@@ -14,6 +14,8 @@ from factcheck.figures._vocab import _CLOSE, _SEASON_NOUNS, _YEAR_NAME_NOUNS
 from factcheck.values.numbers import _words
 from factcheck.values.quantity import Kind, Quantity
 
+__all__ = ["find_quantities", "Mention", "parse_quantity"]
+
 
 def parse_quantity(text: str) -> Quantity:
     """Read one whole phrase; ``parse_quantity(str(q)) == q`` for every quantity.

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from factcheck._toml import toml_problem
 from factcheck.anchoring import Anchor
 from factcheck.errors import LoadError, Location, LockError, Problem, did_you_mean
 from factcheck.lock._pin import CONTEXT, LOCK_NAME, LOCK_VERSION, METHODS, Pin
@@ -244,13 +245,8 @@ class _Reader:
         try:
             data = tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
-            line = getattr(exc, "lineno", None)
-            if not isinstance(line, int):
-                m = re.search(r"line (\d+)", str(exc))
-                line = int(m.group(1)) if m else None
-            message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-            problem = Problem(Location(self.file, line), f"invalid TOML: {message}")
-            raise LoadError([problem]) from None
+            line, message = toml_problem(exc, self.text)  # "at end of document" has a line too
+            raise LoadError([Problem(Location(self.file, line), message)]) from None
         for key in data:
             if key not in TOP_KEYS:
                 self.problem(self.lines.top.get(key), key,

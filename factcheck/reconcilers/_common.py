@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from factcheck.figures import parse_quantity
 from factcheck.model import Claim, Series, Span
 from factcheck.reasons import Reason, reason
 from factcheck.values import Interval, Quantity
@@ -86,10 +85,8 @@ class Finding:
 def quantity(claim: Claim) -> Quantity:
     """A numeric claim's figure (load makes sure every numeric claim has one)."""
     value = claim.value
-    if isinstance(value, Quantity):
-        return value
-    assert value is not None, "load fills every numeric claim's value"
-    return parse_quantity(value)
+    assert isinstance(value, Quantity), "load reads every numeric claim's value"
+    return value
 
 
 def exact(iv: Interval) -> bool:

@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from factcheck.figures import parse_quantity
 from factcheck.model import Claim, Series, Span
 from factcheck.reasons import reason
 from factcheck.reconcilers._common import (
@@ -45,10 +44,7 @@ def _norm(value: str) -> str:
 
 
 def _years(claim: Claim) -> Quantity | None:
-    years = claim.years
-    if years is None or isinstance(years, Quantity):
-        return years
-    return parse_quantity(years)
+    return claim.years
 
 
 def reconcile_status(series: Series, claims: Sequence[Claim], when: Mapping[str, When],

@@ -1,4 +1,10 @@
-"""Everything people read: the Markdown brief, the text of ``check``, the JSON.
+"""Everything people read: the briefs (Markdown, HTML, ClaimReview), the text of
+``check``, the JSON, and the notebook displays.
+
+``view`` decides what a brief shows (shared by every format); ``escape`` holds the one
+escaping function per format; ``reasons`` turns explanations into parts; ``env`` runs
+the (sandboxed) templates; ``markdown``, ``html``, ``claimreview``, ``json``,
+``notebook``, ``timeline`` and ``frame`` render.
 
 Rendering is the last stage: it takes :class:`~factcheck.results.Results` and never
 changes them.

@@ -1,4 +1,12 @@
-"""The report as JSON: plain data in a stable order (see README, "check --format json")."""
+"""The report as JSON: plain data in a stable order, described by a JSON Schema
+(``factcheck/schema/report.schema.json``, draft 2020-12, shipped in the package).
+
+Dates and intervals are structured: a date span is ``{"start": "2024-01-01", "end":
+"2024-11-30"}`` (ISO days, both ends included); a year interval is ``{"start": 2005,
+"end": 2005}`` (``null`` for an open end). Explanations and reasons are plain text
+naming claims and sources by id, without Markdown, with the structured ``reasons``
+beside them.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +19,13 @@ from factcheck.lock import PinCheck
 from factcheck.model import Claim, Span
 from factcheck.reasons import Reason
 from factcheck.reconcilers import Finding, When
-from factcheck.render.words import (
-    explain,
-    fmt_years,
-    inference_reasons,
+from factcheck.render.reasons import (
+    assumption_parts,
+    finding_parts,
+    inference_parts,
     plain,
-    problems_text,
-    sentence,
-    source_note,
+    problem_parts,
+    source_note_parts,
 )
 from factcheck.results import Results
 from factcheck.support import QuoteResult
@@ -33,6 +40,8 @@ def report_json(results: Results) -> str:
 
 def report_dict(results: Results) -> dict[str, Any]:
     """Plain data for JSON: claims, series and sources, in a stable order."""
+    ids = frozenset(c.id for c in results.claims)
+    sids = frozenset(s.id for s in results.sources)
     return {
         "ok": results.ok,
         "claims": [
@@ -41,16 +50,17 @@ def report_dict(results: Results) -> dict[str, Any]:
                 "verdict": c.support.value,
                 "series": c.claim.series,
                 "value": _value(c.claim),
-                "as_of": None if c.when is None else str(c.when.span),
+                "as_of": None if c.when is None else span_dict(c.when.span),
                 "as_of_inferred": bool(c.when and c.when.inferred),
-                "reason": problems_text(c.problems),
+                "reason": plain(problem_parts(c.problems, ids, sids)),
+                "problems": [reason_dict(r) for r in c.problems],
                 "carried_by": list(c.carriers),
                 "origins": list(c.origins),
                 "quotes": [_quote_dict(q) for q in c.quotes],
             }
             for c in results.claims
         ],
-        "series": [_finding_dict(f) for f in results.findings],
+        "series": [_finding_dict(f, ids, sids) for f in results.findings],
         "sources": [
             {
                 "id": s.id,
@@ -58,14 +68,13 @@ def report_dict(results: Results) -> dict[str, Any]:
                 "publisher": s.publisher,
                 "published": None if s.published is None else s.published.isoformat(),
                 "inferred_published": _inferred(results.inference(s.id)),
-                "inferred_span": _span(results.inference(s.id)),
-                "inferred_reasons": [plain(r) for r in inference_reasons(i)]
+                "inferred_reasons": [plain(r) for r in inference_parts(i, ids, sids)]
                 if (i := results.inference(s.id)) else [],
                 "sha256": s.sha256,
                 "origin": results.origin_of(s.id),
                 "version_of": s.version_of or None,
-                "notes": [plain(source_note(n)) for n in results.source_notes
-                          if n["source"] == s.id],
+                "notes": [plain(source_note_parts(n, ids, sids))
+                          for n in results.source_notes if n["source"] == s.id],
             }
             for s in results.sources
         ],
@@ -79,17 +88,21 @@ def report_dict(results: Results) -> dict[str, Any]:
     }
 
 
-def _inferred(inference: DateInference | None) -> str | None:
-    if inference is None or inference.span is None:
-        return None
-    return str(inference.year) if inference.year is not None else str(inference.span)
+def span_dict(span: Span) -> dict[str, str]:
+    """A date span: ``{"start": ISO day, "end": ISO day}``, both included."""
+    return {"start": span.earliest.isoformat(), "end": span.latest.isoformat()}
 
 
-def _span(inference: DateInference | None) -> dict[str, str] | None:
+def years_dict(interval: Interval) -> dict[str, int | None]:
+    """A year interval: ``{"start": 2005, "end": 2005}``; ``None`` for an open end."""
+    return {"start": None if interval.low is None else int(interval.low),
+            "end": None if interval.high is None else int(interval.high)}
+
+
+def _inferred(inference: DateInference | None) -> dict[str, str] | None:
     if inference is None or inference.span is None:
         return None
-    return {"earliest": inference.span.earliest.isoformat(),
-            "latest": inference.span.latest.isoformat()}
+    return span_dict(inference.span)
 
 
 def _quote_dict(q: QuoteResult) -> dict[str, Any]:
@@ -105,6 +118,9 @@ def _quote_dict(q: QuoteResult) -> dict[str, Any]:
     }
     if q.pin is not None:
         out["pin"] = _pin_dict(q.pin)
+    if q.differences:
+        out["differences"] = [{"quote": d.quote, "source": d.source, "category": d.category}
+                              for d in q.differences]
     if q.figures is not None:
         said, there = q.figures
         out["figures"] = (f"the source gives {', '.join(there) or 'no figure'} where the quote "
@@ -127,32 +143,26 @@ def _pin_dict(check: PinCheck) -> dict[str, Any]:
     return out
 
 
-def _finding_dict(f: Finding) -> dict[str, Any]:
+def _finding_dict(f: Finding, ids: frozenset[str], sids: frozenset[str]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": f.series.id,
         "kind": f.series.kind.value,
         "verdict": f.verdict.value,
-        "explanation": explain(f),
+        "explanation_text": plain(finding_parts(f, ids, sids)),
+        "reasons": [reason_dict(r) for r in f.reasons],
         "claims": list(f.claims),
         "conflicts": list(f.conflicts),
-        "assumptions": [plain(sentence(a)) for a in f.assumptions],
+        "assumptions": [plain(assumption_parts(a, ids, sids)) for a in f.assumptions],
         "origins": len(f.origins),
-        "reasons": [reason_dict(r) for r in f.reasons],
     }
     if f.series.kind.value == "annual":
         fy = f.first_year
-        out["first_year"] = (
-            int(fy.low) if fy is not None and fy.low is not None and fy.low == fy.high
-            else None if fy is None else fmt_years(fy)
-        )
+        out["first_year"] = None if fy is None or fy.is_empty else years_dict(fy)
     return out
 
 
 def _value(claim: Claim) -> str | None:
-    wording = getattr(claim, "wording", "")
-    if wording:
-        return str(wording)
-    return None if claim.value is None else str(claim.value)
+    return claim.wording or None
 
 
 def reason_dict(r: Reason) -> dict[str, Any]:
@@ -167,7 +177,7 @@ def _plain_value(v: Any) -> Any:
     if isinstance(v, Reason):
         return reason_dict(v)
     if isinstance(v, Interval):
-        return {"low": _num(v.low), "high": _num(v.high)}
+        return {"start": _num(v.low), "end": _num(v.high)}
     if isinstance(v, Span):
         return {"start": v.earliest.isoformat(), "end": v.latest.isoformat()}
     if isinstance(v, When):

@@ -27,6 +27,11 @@ def check_text(report: Results) -> str:
             a = qr.anchor
             if qr.pin is not None and qr.pin.status not in ("unchanged", "unpinned"):
                 lines.append(f"      {qr.quote.source} pinned quote {qr.pin.describe()}")
+            elif report.locked and (qr.pin is None or qr.pin.status == "unpinned"):
+                mark = "!!" if report.strict else "  "
+                lines.append(f"    {mark}{qr.quote.source} not pinned: the lock has no pin for "
+                             "this quote (new, edited, or its pin removed); `factcheck pin` "
+                             "pins it")
             elif a.found:
                 lines.append(f"      {qr.quote.source} {a.start}-{a.end} {a.method} "
                              f"{a.score:.0f}{' ambiguous' if a.status == 'ambiguous' else ''}")

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from factcheck.dating import DateInference
+from factcheck.differences import Difference
 from factcheck.model import Span
 from factcheck.reconcilers import Finding, Reason, Verdict
 from factcheck.values import Interval
@@ -534,11 +535,23 @@ def problem(r: Reason) -> Parts:
         return ["quote in ", SourceRef(r["source"]), " stands equally well in "
                 f"{plural(len(r['places']), 'place')} ({places}): not support until a prefix, "
                 "suffix or hint settles which one"]
+    if k == "differences":
+        pairs = "; ".join(_difference(d) for d in r["differences"])
+        return ["quote in ", SourceRef(r["source"]), " differs from the source in more than "
+                f"spelling: {pairs}"]
     if k == "figures_differ":
         said, there = ", ".join(r["said"]) or "no figure", ", ".join(r["there"]) or "no figure"
         return ["quote in ", SourceRef(r["source"]), " matched approximately, but the source gives "
                 f"{there} where the quote says {said}"]
     raise KeyError(k)
+
+
+def _difference(d: Difference) -> str:
+    if not d.source:
+        return f"the quote's “{d.quote}” is not in the source ({d.category})"
+    if not d.quote:
+        return f"the source has “{d.source}” where the quote has nothing ({d.category})"
+    return f"the quote says “{d.quote}”, the source “{d.source}” ({d.category})"
 
 
 def problems_text(problems: Iterable[Reason]) -> str:

@@ -11,6 +11,8 @@ import attrs
 from factcheck.errors import QuantityError
 from factcheck.values.numbers import Number, _canon, _canon_opt, _plain
 
+__all__ = ["Interval"]
+
 # -- Interval ----------------------------------------------------------------------------
 
 

@@ -7,6 +7,8 @@ from typing import TypeAlias
 
 from factcheck.errors import QuantityError
 
+__all__ = ["BARE_YEAR_MAX", "BARE_YEAR_MIN", "Number", "YEAR_MAX", "YEAR_MIN"]
+
 Number: TypeAlias = int | Decimal
 """A figure: an ``int``, or a ``Decimal`` when it has decimals ("2.5")."""
 

@@ -11,6 +11,8 @@ import attrs
 
 from factcheck.values.numbers import Number, _canon, _words_list
 
+__all__ = ["Atom", "parse_number", "parse_ordinal"]
+
 # -- number words ------------------------------------------------------------------------
 
 _UNITS = {

@@ -126,6 +126,8 @@ from factcheck.values.numbers import (
     _unit_of,
 )
 
+__all__ = ["Kind", "QUALIFIERS", "Quantity", "UNITS"]
+
 # -- Quantity ----------------------------------------------------------------------------
 
 

@@ -16,6 +16,8 @@ from typing import Any
 from factcheck.errors import IngestError, NoArticleText
 from factcheck.web.page import Page, read_page, require
 
+__all__ = ["fetch", "FETCH_TIMEOUT", "gather", "html_of", "is_url", "read_pages", "read_warc"]
+
 FETCH_TIMEOUT = 30.0
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 

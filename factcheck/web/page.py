@@ -23,6 +23,9 @@ import attrs
 from factcheck.errors import IngestError, NoArticleText
 from factcheck.model import Source
 
+__all__ = ["body_of", "decode", "extract_text", "extractor_version", "MIN_TEXT", "Page",
+           "read_page", "require", "url_date"]
+
 # Shorter than this, what trafilatura finds is a stray line, not an article.
 MIN_TEXT = 80
 # Never an article, and trafilatura sometimes takes them for one on an empty page.

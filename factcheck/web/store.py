@@ -22,6 +22,9 @@ from factcheck.tomlw import toml_value
 from factcheck.web.inputs import gather, html_of
 from factcheck.web.page import Page, decode, extract_text, extractor_version, require
 
+__all__ = ["add_pages", "Added", "default_id", "existing_sources", "ID", "RAW_FOLDER",
+           "same_url", "slug", "source_text", "verify_raw"]
+
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(@[A-Za-z0-9][A-Za-z0-9._-]*)?")
 RAW_FOLDER = ".raw"
 _FIELDS = ("title", "publisher", "author", "published", "updated", "url", "version_of",
