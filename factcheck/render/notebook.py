@@ -7,14 +7,31 @@ use none: the full brief is ``report.brief()`` (Markdown) or ``report.html()``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
+from factcheck.lock import Lock
+from factcheck.model import Claim, Series, Source
 from factcheck.render import escape
 from factcheck.render.view import BriefView, build
 
 if TYPE_CHECKING:
-    from factcheck.case import Case
     from factcheck.results import Results
+
+
+class Case(Protocol):
+    """What a display needs of a case (a :class:`factcheck.Case` has it all)."""
+
+    @property
+    def root(self) -> Path | None: ...
+    @property
+    def sources(self) -> tuple[Source, ...]: ...
+    @property
+    def series(self) -> tuple[Series, ...]: ...
+    @property
+    def claims(self) -> tuple[Claim, ...]: ...
+    @property
+    def lock(self) -> Lock | None: ...
 
 __all__ = ["case_html", "case_markdown", "case_repr", "report_html", "report_markdown",
            "report_repr"]
