@@ -75,7 +75,6 @@ lengths of the verified pairs.
 
 from __future__ import annotations
 
-import datetime
 import importlib
 import math
 from collections.abc import Iterable
@@ -84,6 +83,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from factcheck.anchoring import AnchorOptions
+from factcheck.credits import Credit, credited_origin
 from factcheck.errors import CorpusError, did_you_mean
 from factcheck.model import Source
 from factcheck.text import Normalized, normalize
@@ -134,8 +134,11 @@ class Cluster:
 
     ``sources`` are sorted; a cluster of one is a source with no copy in the corpus.
     ``shared`` is the evidence: the longest passages shared inside the cluster (a few).
-    ``origin`` names the cluster: its earliest dated source, since copies cannot predate
-    what they copy (undated sources last, then by id); :meth:`Corpus.clusters` sets it.
+    ``origin`` names the cluster: the source whose outlet the others credit ("(Yonhap)",
+    "Yonhap news agency reported", "(Source: Yonhap News)": ``credit`` is that line), else
+    its earliest dated source, since copies cannot predate what they copy (undated
+    sources last, then by id); :meth:`Corpus.clusters` sets both
+    (:func:`factcheck.credits.credited_origin`).
 
     >>> Cluster(("b", "a-wire")).origin
     'b'
@@ -146,6 +149,7 @@ class Cluster:
     sources: tuple[str, ...]
     shared: tuple[Shared, ...] = ()
     origin: str = attrs.field()
+    credit: Credit | None = None  # the credit line that names the origin, if one does
 
     @origin.default
     def _first(self) -> str:
@@ -381,7 +385,7 @@ class Corpus:
                 kept.append(self._shared(i, j, p, maps))
         out = tuple(
             Cluster(tuple(self._sources[x].id for x in xs), tuple(shown.get(r, ())),
-                    _earliest(self._sources[x] for x in xs))
+                    *credited_origin([self._sources[x] for x in xs]))
             for r, xs in sorted(members.items(), key=lambda item: item[1][0])
         )
         self._clusters[min_shared_chars] = out
@@ -489,10 +493,3 @@ class Corpus:
             "fingerprints": self._fingerprints,
             **self._counters,
         }
-
-
-
-
-def _earliest(sources: Iterable[Source]) -> str:
-    """The id of the earliest dated source (undated ones last, then by id)."""
-    return min(sources, key=lambda s: (s.published or datetime.date.max, s.id)).id

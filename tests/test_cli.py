@@ -168,8 +168,13 @@ def test_sources_puts_the_wire_copies_in_one_cluster(capsys: pytest.CaptureFixtu
     assert ["000-yonhap-2025-11-20", "001-ians-2025-11-12"] in clusters
     assert ["002-hyein-shim-2025-11-12"] in clusters
     code, out, _ = run(capsys, "sources", "--root", str(ROOT))
-    assert ("origin 001-ians-2025-11-12: 2 sources (one origin; named after its earliest dated"
-            " source)") in out
+    # IANS (12 Nov) credits Yonhap: the cluster is Yonhap's, though IANS's copy is older
+    assert ("origin 000-yonhap-2025-11-20: 2 sources (one origin; the others credit it: "
+            "001-ians-2025-11-12: “Yonhap news agency reported”)") in out
+    data = json.loads(run(capsys, "sources", "--root", str(ROOT), "--format", "json")[1])
+    wire = next(c for c in data["clusters"] if len(c["sources"]) == 2)
+    assert wire["origin"] == "000-yonhap-2025-11-20"
+    assert wire["credit"]["evidence"] == "Yonhap news agency reported"
     assert "shared: 000-yonhap-2025-11-20" in out
 
 
@@ -179,7 +184,7 @@ def test_find_lists_every_carrier_and_counts_origins(capsys: pytest.CaptureFixtu
     assert code == 0
     data = json.loads(out)
     assert [h["source"] for h in data["hits"]] == ["000-yonhap-2025-11-20", "001-ians-2025-11-12"]
-    assert data["origins"] == ["001-ians-2025-11-12"]
+    assert data["origins"] == ["000-yonhap-2025-11-20"]  # IANS credits Yonhap
     for hit in data["hits"]:
         assert hit["method"] == "fuzzy"
     code, out, _ = run(capsys, "find", "a passage printed nowhere at all", "--root", str(ROOT))
@@ -193,7 +198,7 @@ def test_claims_count_independent_origins(capsys: pytest.CaptureFixture[str]) ->
     claims = {c["id"]: c for c in json.loads(out)["claims"]}
     wire = claims["resolution-condemns-strongest-terms"]
     assert wire["carried_by"] == ["000-yonhap-2025-11-20", "001-ians-2025-11-12"]
-    assert wire["origins"] == ["001-ians-2025-11-12"]
+    assert wire["origins"] == ["000-yonhap-2025-11-20"]
     assert len(claims["north-korea-rejects-resolutions"]["origins"]) == 2
     brief = (ROOT / "tests" / "golden" / "brief.md").read_text(encoding="utf-8")
     assert "supported, 2 sources (copies of one story: one origin)" in brief

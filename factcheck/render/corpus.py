@@ -47,8 +47,14 @@ def sources_json(data: Mapping[str, Any]) -> str:
 def sources_text(results: Results) -> str:
     lines: list[str] = []
     for cluster in results.clusters:
-        label = ("one origin; named after its earliest dated source"
-                 if len(cluster.sources) > 1 else "an origin of its own")
+        if len(cluster.sources) == 1:
+            label = "an origin of its own"
+        elif cluster.credit is not None:
+            c = cluster.credit
+            by = f"{c.source}: " if c.source else ""
+            label = f"one origin; the others credit it: {by}“{c.evidence}”"
+        else:
+            label = "one origin; named after its earliest dated source"
         lines.append(f"origin {cluster.origin}: {plural(len(cluster.sources), 'source')} "
                      f"({label})")
         for sid in cluster.sources:

@@ -80,6 +80,9 @@ def report_dict(results: Results) -> dict[str, Any]:
         ],
         "clusters": [
             {"origin": c.origin, "sources": list(c.sources),
+             "credit": None if c.credit is None else {
+                 "outlet": c.credit.outlet, "source": c.credit.source,
+                 "evidence": c.credit.evidence, "kind": c.credit.kind},
              "shared": [{"a": x.a, "a_start": x.a_start, "a_end": x.a_end, "b": x.b,
                          "b_start": x.b_start, "b_end": x.b_end, "text": x.text}
                         for x in c.shared]}
