@@ -5,7 +5,7 @@ sports, disaster, vote, statistics and politics reporting (its ``sources`` note 
 style guides and wire conventions). Each entry lists every figure ``find_quantities``
 must find in the text: its span, kind, canonical text and interval. Entries marked
 ``"expected": "unread"`` are phrasings factcheck leaves unread on purpose, with the reason;
-``found`` lists what is read in their text instead, and docs/readme-figures.md lists them.
+``found`` lists what is read in their text instead, and README.md lists them.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ TABLE: dict[str, Any] = json.loads(
     (ROOT / "tests" / "data" / "news_phrasings.json").read_text(encoding="utf-8")
 )
 PHRASINGS: list[dict[str, Any]] = TABLE["phrasings"]
-DOC = (ROOT / "docs" / "readme-figures.md").read_text(encoding="utf-8")
+DOC = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _readings(text: str) -> list[dict[str, str]]:
@@ -68,6 +68,6 @@ def test_table_is_large_and_sourced() -> None:
     ids=[e["id"] for e in PHRASINGS if e["expected"] == "unread"],
 )
 def test_unread_phrasings_are_documented(entry: dict[str, Any]) -> None:
-    """Every phrasing left unread is named in docs/readme-figures.md, with its reason."""
+    """Every phrasing left unread is named in README.md, with its reason."""
     assert entry["reason"]
     assert f"“{entry['span']}”" in DOC, entry["span"]
