@@ -78,19 +78,21 @@ class Case:
     def claim(self, claim_id: str) -> Claim:
         return lookup(self.claims, claim_id, lambda c: c.id, "claim")
 
-    def corpus(self) -> Corpus:
-        """The sources as a :class:`~factcheck.provenance.Corpus` (find, clusters)."""
-        return Corpus(self.sources)
+    def corpus(self, *, jobs: int = 1) -> Corpus:
+        """The sources as a :class:`~factcheck.provenance.Corpus` (find, clusters), its
+        work spread over *jobs* processes."""
+        return Corpus(self.sources, jobs=jobs)
 
-    def check(self, *, strict: bool = False) -> Report:
+    def check(self, *, strict: bool = False, jobs: int = 1) -> Report:
         """Anchor every quote, verify it against the lock, date every claim, reconcile.
 
         Each claim also learns which sources carry its quotes (its own, and any other
         that prints the same passage) and how many independent origins those are:
-        syndicated copies count once. See :func:`factcheck.pipeline.check`.
+        syndicated copies count once. The corpus work (index, clusters) runs in *jobs*
+        processes. See :func:`factcheck.pipeline.check`.
         """
         return pipeline.check(Loaded(self.sources, self.series, self.claims, self.lock),
-                              strict=strict, root=self.root)
+                              strict=strict, root=self.root, corpus=self.corpus(jobs=jobs))
 
     def save_lock(self, lock: Lock) -> bool:
         """Write *lock* to the case's ``factcheck.lock`` atomically; False when unchanged."""

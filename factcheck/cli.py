@@ -77,7 +77,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     case = _load(args)
-    report = case.check(strict=args.strict)
+    report = case.check(strict=args.strict, jobs=args.jobs)
     if args.format == "json":
         sys.stdout.write(report.to_json())
     else:
@@ -95,6 +95,16 @@ def cmd_pin(args: argparse.Namespace) -> int:
                                 str(Path(args.root) / LOCK_NAME), args.update)
     print("\n".join(lines), file=sys.stderr)
     return 1 if review else 0
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
 
 
 def _load(args: argparse.Namespace, **options: bool) -> Case:
@@ -119,7 +129,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_find(args: argparse.Namespace) -> int:
     if not args.passage.strip():
         raise UsageError("find needs a passage: some words to look for")
-    corpus = _load(args, claims_required=False).corpus()
+    corpus = _load(args, claims_required=False).corpus(jobs=args.jobs)
     hits = corpus.find(args.passage, min_score=args.min_score,
                        max_edit_ratio=args.max_edit_ratio)
     origin = {h.source: corpus.origin_of(h.source) for h in hits}
@@ -131,7 +141,7 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    report = _load(args, claims_required=False).check()
+    report = _load(args, claims_required=False).check(jobs=args.jobs)
     if args.format == "json":
         sys.stdout.write(sources_json(report.to_dict()))
     else:
@@ -165,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     root_help = "the case folder, holding claims/ and sources/ (default: the current folder)"
     parser.add_argument("--root", default=".", help=root_help)
+    parser.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                        help="processes for the corpus work: index, clusters, find "
+                        "(default 1)")
     parser.add_argument("--max-source-bytes", type=int, default=None, metavar="N",
                         help="refuse source files larger than N bytes (default: "
                         "$FACTCHECK_MAX_SOURCE_BYTES, else 50 MiB)")

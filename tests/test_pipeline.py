@@ -78,3 +78,9 @@ def test_a_removed_pin_is_reported_and_strict_fails_on_it(case_dir: Path,
     assert main(["check", "--root", str(case_dir), "--strict"]) == 1
     report = Case.load(case_dir).check(strict=True)
     assert len(report.unpinned) == 1 and not report.ok
+
+
+def test_check_with_jobs_gives_the_same_report() -> None:
+    """The corpus work in two processes: byte-identical JSON and brief."""
+    one, two = Case.load(ROOT).check(), Case.load(ROOT).check(jobs=2)
+    assert one.to_json() == two.to_json() and one.brief() == two.brief()
