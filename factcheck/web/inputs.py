@@ -7,8 +7,6 @@ import datetime
 import gzip
 import importlib.metadata
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -83,6 +81,9 @@ def _head(path: Path) -> bytes:
 
 def fetch(url: str) -> Page:
     """Fetch a page over the network (only ever called for a URL the user gave)."""
+    import urllib.error  # here, not at the top: urllib.request pulls in ssl and http
+    import urllib.request
+
     version = importlib.metadata.version("factcheck")
     request = urllib.request.Request(url, headers={
         "User-Agent": f"factcheck/{version} (source-cited fact-checking)",
