@@ -70,7 +70,7 @@ def claim_dates(claims: Iterable[Claim], sources: Mapping[str, Source],
     out: dict[str, When] = {}
     for claim in claims:
         if claim.as_of is not None:
-            out[claim.id] = When(claim.as_of, note=getattr(claim, "as_of_note", "") or "")
+            out[claim.id] = When(claim.as_of, note=claim.as_of_note)
             continue
         if not claim.quotes:
             continue

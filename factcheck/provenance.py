@@ -75,7 +75,6 @@ lengths of the verified pairs.
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -92,19 +91,8 @@ if TYPE_CHECKING:
     import numpy as np
 
     from factcheck import _index
-else:
-    # numpy and the kernels load on first use: ``import factcheck`` does not pay for them.
-    class _Lazy:
-        def __init__(self, name: str, alias: str) -> None:
-            self._name, self._alias = name, alias
-
-        def __getattr__(self, attr: str) -> Any:
-            module = importlib.import_module(self._name)
-            globals()[self._alias] = module
-            return getattr(module, attr)
-
-    np = _Lazy("numpy", "np")
-    _index = _Lazy("factcheck._index", "_index")
+else:  # numpy and the kernels load on first use, through _partitions' lazy proxies
+    from factcheck._partitions import _index, np
 
 from factcheck._partitions import (
     _COUNTERS,

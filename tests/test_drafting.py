@@ -135,7 +135,7 @@ def test_draft_of_the_hand_made_case_loads_checks_and_groups(tmp_path: Path) -> 
 
 def _wording(claim: Claim) -> str:
     """A claim's value as the claims file words it."""
-    return str(getattr(claim, "wording", "") or claim.value)
+    return claim.wording
 
 
 def test_draft_reaches_the_hand_written_verdicts(tmp_path: Path) -> None:
