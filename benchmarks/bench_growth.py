@@ -10,7 +10,9 @@ bundled articles' vocabulary, 200 per source): a tally series of N figures for o
 reports, and a whole `check` of a case with N claims with and without its lock. The
 growth exponent between two sizes is log(t2 / t1) / log(N2 / N1): 1 is linear, 2
 quadratic. A naive pairwise comparison of the same N figures is timed beside the
-sweep (up to 10,000) as the baseline.
+sweep (up to 10,000) as the baseline. It also times `pin` for the N claims, and
+`Corpus.clusters()` over two sources that are one repeated run of N characters (the worst
+case for the exact runs and chains of ``_shared_pairs``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from factcheck import Case, Claim, Kind, Monotone, Quote, Series, Source, Span, When  # noqa: E402
 from factcheck.figures import parse_quantity  # noqa: E402
 from factcheck.lock import pin  # noqa: E402
+from factcheck.provenance import Corpus  # noqa: E402
 from factcheck.reconcilers import reconcile  # noqa: E402
 
 
@@ -116,11 +119,18 @@ def main() -> None:
                 record("  baseline: naive pairwise", n, _time(lambda: _naive_pairs(claims), 1))
         case = _case(n)
         report = case.check()
-        locked = Case(case.sources, case.series, case.claims, None, pin(
-            case.claims, {s.id: s for s in case.sources},
-            {(c.id, i): qr.anchor for c in report.claims for i, qr in enumerate(c.quotes, 1)}))
+        anchors = {(c.id, i): qr.anchor for c in report.claims
+                   for i, qr in enumerate(c.quotes, 1)}
+        by_id = {s.id: s for s in case.sources}
+        record("pin", n, _time(lambda: pin(case.claims, by_id, anchors), 1))
+        locked = Case(case.sources, case.series, case.claims, None,
+                      pin(case.claims, by_id, anchors))
         record("check, no lock", n, _time(case.check, 1))
         record("check, locked", n, _time(locked.check, 1))
+        run = ("the resolution was adopted again " * (n // 33 + 1))[:n]
+        twins = [Source("a", run), Source("b", "Reprinted: " + run)]
+        record("clusters, a repeated run of N chars", n,
+               _time(lambda: Corpus(twins, quiet=True).clusters(), 1))
     print()
     out = {}
     for name, points in rows.items():

@@ -148,8 +148,8 @@ def _general(body: str) -> Text:
     every = range(0, len(norm.text), CHECKPOINT)
     return Text(
         norm.text,
-        np.array([norm.starts[c] for c in every], dtype=np.uint32),
-        np.array([norm.ends[min(c + CHECKPOINT - 1, final)] for c in every], dtype=np.uint32),
+        np.array([norm.start_of(c) for c in every], dtype=np.uint32),
+        np.array([norm.end_of(min(c + CHECKPOINT - 1, final)) for c in every], dtype=np.uint32),
     )
 
 

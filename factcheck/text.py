@@ -24,8 +24,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-
-import attrs
+from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from factcheck.errors import SpanError
 
@@ -51,18 +52,69 @@ _PLAIN_RUN = re.compile(rf"(?:{_PLAIN.pattern})+")
 _MAX_STARTER_RUN = 32
 
 
-@attrs.frozen
 class Normalized:
     """A normalised text and, for each of its characters, the original span it came from.
 
-    Character ``i`` of :attr:`text` came from ``original[starts[i]:ends[i]]``. Several
+    Character ``i`` of :attr:`text` came from ``original[start_of(i):end_of(i)]``. Several
     normalised characters share one span when a character expands (``ﬁ`` gives ``f`` and
     ``i``) or a whitespace run collapses to its single space; both maps are monotone.
+
+    The map is kept as runs, not per character: a stretch copied one to one is one entry,
+    and so is each collapsed run or expansion, so a long text costs memory for its text and
+    its whitespace runs only (about a byte per character for news copy, not sixteen).
+    :attr:`starts` and :attr:`ends` spell the map out per character, for inspection.
+
+    >>> n = Normalized("a b", (0, 1, 4), (1, 4, 5))
+    >>> n.to_original(1, 2), n.starts
+    ((1, 4), (0, 1, 4))
     """
 
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    __slots__ = ("_map", "text")
+
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
+        if not len(text) == len(starts) == len(ends):
+            raise SpanError("text, starts and ends must be equally long")
+        runs = _Runs()
+        for start, end in zip(starts, ends, strict=True):
+            runs.char(start, end)
+        self.text = text
+        self._map = runs
+
+    @classmethod
+    def _of(cls, text: str, runs: _Runs) -> Normalized:
+        self = cls.__new__(cls)
+        self.text = text
+        self._map = runs
+        return self
+
+    def start_of(self, i: int) -> int:
+        """The original start of normalised character *i*."""
+        return self._map.start(i)
+
+    def end_of(self, i: int) -> int:
+        """The original end of normalised character *i*."""
+        return self._map.end(i)
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """The original start of every normalised character (spelled out: O(n))."""
+        return tuple(self._map.start(i) for i in range(len(self.text)))
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """The original end of every normalised character (spelled out: O(n))."""
+        return tuple(self._map.end(i) for i in range(len(self.text)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Normalized):
+            return NotImplemented
+        return self.text == other.text and self._map == other._map
+
+    def __hash__(self) -> int:
+        return hash((self.text, self._map.key()))
+
+    def __repr__(self) -> str:
+        return f"Normalized(text={self.text!r}, starts={self.starts!r}, ends={self.ends!r})"
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from.
@@ -83,10 +135,80 @@ class Normalized:
             raise SpanError(f"span [{start}, {end}) does not fit a text of {size} characters")
         if start == end:
             if start < size:
-                return self.starts[start], self.starts[start]
-            last = self.ends[-1] if size else 0
+                at = self._map.start(start)
+                return at, at
+            last = self._map.end(size - 1) if size else 0
             return last, last
-        return self.starts[start], self.ends[end - 1]
+        return self._map.start(start), self._map.end(end - 1)
+
+
+class _Runs:
+    """The offset map of :class:`Normalized` as runs of normalised characters.
+
+    Run ``k`` begins at normalised character ``at[k]``. A *copied* run (``until[k] == -1``)
+    maps character ``at[k] + d`` to ``[origin[k] + d, origin[k] + d + 1)``; any other run
+    maps each of its characters to the same span ``[origin[k], until[k])``.
+    """
+
+    __slots__ = ("at", "origin", "size", "until")
+
+    def __init__(self) -> None:
+        self.at = array("q")
+        self.origin = array("q")
+        self.until = array("q")
+        self.size = 0
+
+    def copied(self, a: int, b: int) -> None:
+        """Characters ``a .. b - 1`` of the original, copied one to one."""
+        if b <= a:
+            return
+        if not (self.at and self.until[-1] == -1
+                and self.origin[-1] + self.size - self.at[-1] == a):
+            self.at.append(self.size)
+            self.origin.append(a)
+            self.until.append(-1)
+        self.size += b - a
+
+    def char(self, start: int, end: int) -> None:
+        """One normalised character, from ``original[start:end]``."""
+        if end == start + 1:
+            self.copied(start, end)
+            return
+        if not (self.at and self.until[-1] == end and self.origin[-1] == start):
+            self.at.append(self.size)
+            self.origin.append(start)
+            self.until.append(end)
+        self.size += 1
+
+    def stretch_last(self, end: int) -> None:
+        """The last character's span now ends at *end*."""
+        i = self.size - 1
+        start = self.start(i)
+        if self.end(i) == end:
+            return
+        self.size -= 1
+        if self.at[-1] == self.size:
+            del self.at[-1], self.origin[-1], self.until[-1]
+        self.char(start, end)
+
+    def _run(self, i: int) -> int:
+        return bisect_right(self.at, i) - 1
+
+    def start(self, i: int) -> int:
+        k = self._run(i)
+        return self.origin[k] + (i - self.at[k] if self.until[k] == -1 else 0)
+
+    def end(self, i: int) -> int:
+        k = self._run(i)
+        return self.origin[k] + i - self.at[k] + 1 if self.until[k] == -1 else self.until[k]
+
+    def key(self) -> tuple[bytes, bytes, bytes]:
+        return self.at.tobytes(), self.origin.tobytes(), self.until.tobytes()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Runs) and self.key() == other.key()
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def normalize(text: str) -> Normalized:
@@ -145,72 +267,61 @@ def _collapse(text: str, mapped: str, run: re.Pattern[str]) -> Normalized:
     """*mapped*, a one-to-one image of *text*, with every whitespace *run* made one space
     spanning it (a lone space stays as it is)."""
     pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    runs = _Runs()
     pos = 0
     for match in run.finditer(mapped):
         a, b = match.span()
         if a > pos:
             pieces.append(mapped[pos:a])
-            starts.extend(range(pos, a))
-            ends.extend(range(pos + 1, a + 1))
+            runs.copied(pos, a)
         pieces.append(" ")
-        starts.append(a)
-        ends.append(b)
+        runs.char(a, b)
         pos = b
     if pos < len(text):
         pieces.append(mapped[pos:])
-        starts.extend(range(pos, len(text)))
-        ends.extend(range(pos + 1, len(text) + 1))
-    return Normalized("".join(pieces), tuple(starts), tuple(ends))
+        runs.copied(pos, len(text))
+    return Normalized._of("".join(pieces), runs)
 
 
 def _normalize_general(text: str) -> Normalized:
     """:func:`normalize` for any text, character by character where it is not plain."""
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    runs = _Runs()
     pos = 0
     for match in _PLAIN_RUN.finditer(text):
         a, b = match.span()
         if a > pos:
-            _normalize_slow(text, pos, a, out, starts, ends)
+            _normalize_slow(text, pos, a, out, runs)
         if text[a] == " " and out and out[-1].endswith(" "):
             # An NFKC expansion ended in a space right before this plain one.
-            ends[-1] = a + 1
+            runs.stretch_last(a + 1)
             a += 1
             if a == b:
                 pos = b
                 continue
         out.append(text[a:b])
-        starts.extend(range(a, b))
-        ends.extend(range(a + 1, b + 1))
+        runs.copied(a, b)
         pos = b
     if pos < len(text):
-        _normalize_slow(text, pos, len(text), out, starts, ends)
-    return Normalized("".join(out), tuple(starts), tuple(ends))
+        _normalize_slow(text, pos, len(text), out, runs)
+    return Normalized._of("".join(out), runs)
 
 
-def _emit(
-    ch: str, start: int, end: int, out: list[str], starts: list[int], ends: list[int]
-) -> None:
+def _emit(ch: str, start: int, end: int, out: list[str], runs: _Runs) -> None:
     """Append one normalised character, collapsing it into a preceding space if it is one."""
     if ch in _REMOVED:
         return
     ch = _MAPPED.get(ch, ch)
     if ch.isspace():
         if out and out[-1].endswith(" "):
-            ends[-1] = max(ends[-1], end)
+            runs.stretch_last(max(runs.end(runs.size - 1), end))
             return
         ch = " "
     out.append(ch)
-    starts.append(start)
-    ends.append(end)
+    runs.char(start, end)
 
 
-def _normalize_slow(
-    text: str, pos: int, stop: int, out: list[str], starts: list[int], ends: list[int]
-) -> None:
+def _normalize_slow(text: str, pos: int, stop: int, out: list[str], runs: _Runs) -> None:
     """Normalise ``text[pos:stop]`` character by character (the part that is not plain ASCII)."""
     nfkc = unicodedata.normalize
     while pos < stop:
@@ -222,11 +333,11 @@ def _normalize_slow(
             end = pos + 1
             while end < stop and text[end].isspace():
                 end += 1
-            _emit(" ", pos, end, out, starts, ends)
+            _emit(" ", pos, end, out, runs)
             pos = end
             continue
         if c in _MAPPED:
-            _emit(_MAPPED[c], pos, pos + 1, out, starts, ends)
+            _emit(_MAPPED[c], pos, pos + 1, out, runs)
             pos += 1
             continue
         # One segment: a character and whatever composes with it. NFKC of the segment is
@@ -247,7 +358,7 @@ def _normalize_slow(
                 starter_run += 1
             end += 1
         for ch in nfkc("NFKC", text[pos:end]):
-            _emit(ch, pos, end, out, starts, ends)
+            _emit(ch, pos, end, out, runs)
         pos = end
 
 
