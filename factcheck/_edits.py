@@ -90,17 +90,19 @@ class _TextIndex:
         return int(digits, 2)
 
 
-def _final_row(pattern: str, text: str, *, anchored: bool = False) -> list[int]:
+def _final_row(
+    pattern: str, text: str, *, anchored: bool = False, cache: bool = True
+) -> list[int]:
     """Edit distances of the whole *pattern* against text prefixes, for every end.
 
     ``row[j]`` is the least number of edits turning *pattern* into a substring of *text*
     that ends at *j* -- any substring (``anchored=False``) or ``text[:j]`` itself
-    (``anchored=True``).
+    (``anchored=True``). With *cache*, the text's masks are kept for the next pattern.
     """
     n, m = len(text), len(pattern)
     if n == 0 or m == 0:
         return list(range(n + 1)) if (anchored and m == 0) else [m] * (n + 1)
-    index = _index(text)
+    index = _index(text) if cache else _TextIndex(text)
     masks = {c: index.mask(c) for c in set(pattern)}
     return _kernel([masks[c] for c in pattern], n, anchored)
 
@@ -143,6 +145,10 @@ _GRAM = 3
 
 @functools.lru_cache(maxsize=8)
 def _grams(text: str) -> tuple[Any, Any]:
+    return _grams_of(text)
+
+
+def _grams_of(text: str) -> tuple[Any, Any]:
     """The text's 3-grams as integers, sorted, and their positions."""
     import numpy as np  # here: ``import factcheck`` does not load numpy
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -151,16 +157,17 @@ def _grams(text: str) -> tuple[Any, Any]:
     return keys[order], order.astype(np.int64)
 
 
-def _row_within(pattern: str, text: str, k: int) -> list[int] | None:
+def _row_within(pattern: str, text: str, k: int, *, cache: bool = True) -> list[int] | None:
     """:func:`_final_row` where it is at most *k* (more than *k* elsewhere), or None when
-    the filter cannot narrow the text (the caller then runs the kernel over all of it)."""
+    the filter cannot narrow the text (the caller then runs the kernel over all of it).
+    With *cache*, the text's 3-grams are kept for the next pattern."""
     n, m = len(text), len(pattern)
     need = (m - _GRAM + 1) - _GRAM * k
     if need <= 0 or n <= 2 * (m + 3 * k):
         return None
     import numpy as np
 
-    keys, positions = _grams(text)
+    keys, positions = _grams(text) if cache else _grams_of(text)
     codes = np.frombuffer(pattern.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     wanted = (codes[:-2] << np.uint64(42)) | (codes[1:-1] << np.uint64(21)) | codes[2:]
     lo = np.searchsorted(keys, wanted, side="left")

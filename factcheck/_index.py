@@ -17,6 +17,7 @@ Dask workers, and the corpus merges their answers.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -85,40 +86,87 @@ _ASCII_WS = np.zeros(128, dtype=bool)
 _ASCII_WS[[ord(c) for c in _ASCII_SPACE]] = True
 
 
-def text_of(body: str) -> Text:
+SLICE = 1 << 20  # characters a long text is worked on at a time: its arrays stay small
+_WS_RUN = re.compile(r"\s*")
+
+
+def _slices(body: str, size: int = SLICE) -> list[tuple[int, int]]:
+    """Consecutive spans of about *size* characters covering *body*, none cutting a run of
+    whitespace (a run is collapsed whole, within one span)."""
+    out = []
+    a = 0
+    while a < len(body):
+        b = min(len(body), a + size)
+        if b < len(body) and body[b - 1].isspace():
+            b = _WS_RUN.match(body, b).end()  # type: ignore[union-attr]
+        out.append((a, b))
+        a = b
+    return out
+
+
+def text_of(body: str, *, slice_chars: int = SLICE) -> Text:
     """The normalised text of *body* and its checkpoints (see :class:`Text`).
 
     Without :func:`factcheck.text.normalize` when that can be done in numpy: ASCII text,
-    and text whose other characters are all simple (see :func:`factcheck.text._simple`) -- there,
-    normalisation maps quotes and dashes one to one and collapses each whitespace run to
-    one space spanning it.
+    and text whose other characters are all simple (see :func:`factcheck.text._simple`) --
+    there, normalisation maps quotes and dashes one to one and collapses each whitespace
+    run to one space spanning it. A long body is worked on *slice_chars* at a time (the
+    answer does not depend on it).
     """
     if body.isascii():
-        return _collapsed(body, np.frombuffer(body.encode("ascii"), dtype=np.uint8), ())
-    others = frozenset(c for c in set(body) if c >= "\x80")
-    if not _all_simple(others):
-        return _general(body)
-    codes = np.frombuffer(body.encode("utf-32-le"), dtype=np.uint32).copy()
-    spaces = []
-    for c in others:
-        if c in _MAPPED:
-            codes[codes == ord(c)] = ord(_MAPPED[c])
-        elif c.isspace():
-            spaces.append(ord(c))
-    return _collapsed(body, codes, spaces)
+        mapped: dict[int, int] = {}
+        spaces: list[int] = []
+    else:
+        others = frozenset(c for c in set(body) if c >= "\x80")
+        if not _all_simple(others):
+            return _general(body)
+        mapped = {ord(c): ord(_MAPPED[c]) for c in others if c in _MAPPED}
+        spaces = [ord(c) for c in others if c.isspace()]
+    pieces: list[str] = []
+    starts: list[U32] = []
+    ends: list[U32] = []
+    count = 0  # normalised characters so far
+    last_end = 0
+    for a, b in _slices(body, slice_chars):
+        piece = body[a:b]
+        if piece.isascii():
+            codes: npt.NDArray[Any] = np.frombuffer(piece.encode("ascii"), dtype=np.uint8)
+        else:
+            codes = np.frombuffer(piece.encode("utf-32-le"), dtype=np.uint32).copy()
+            for c, to in mapped.items():
+                codes[codes == c] = to
+        text, kept, ends_all = _collapsed(piece, codes, () if codes.dtype == np.uint8 else spaces)
+        del codes
+        pieces.append(text)
+        g = np.arange(count, count + len(kept), dtype=np.int64)  # global normalised index
+        starts.append((kept[g % CHECKPOINT == 0] + a).astype(np.uint32))
+        ends.append((ends_all[g % CHECKPOINT == CHECKPOINT - 1] + a).astype(np.uint32))
+        if len(kept):
+            last_end = int(ends_all[-1]) + a
+        count += len(kept)
+    if count % CHECKPOINT:  # the last checkpoint ends at the last character
+        ends.append(np.array([last_end], dtype=np.uint32))
+    joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
+    empty = np.zeros(0, dtype=np.uint32)
+    return Text(joined, np.concatenate(starts) if starts else empty,
+                np.concatenate(ends) if ends else empty)
 
 
-def _collapsed(body: str, codes: npt.NDArray[Any], spaces: Sequence[int]) -> Text:
+def _collapsed(
+    body: str, codes: npt.NDArray[Any], spaces: Sequence[int]
+) -> tuple[str, I64, I64]:
     """The code points *codes* (a one-to-one image of *body*) with each whitespace run
-    (ASCII whitespace and the code points *spaces*) made one space spanning it."""
+    (ASCII whitespace and the code points *spaces*) made one space spanning it: the text,
+    the original position of each of its characters and the end of the span each came
+    from."""
     n = len(codes)
     ws = _ASCII_WS[np.minimum(codes, 127)]
     for code in spaces:
         ws |= codes == code
     if not ws.any():
         text = body if codes.dtype == np.uint8 else codes.tobytes().decode("utf-32-le")
-        starts = np.arange(0, n, CHECKPOINT, dtype=np.uint32)
-        return Text(text, starts, np.minimum(starts + CHECKPOINT, n).astype(np.uint32))
+        every = np.arange(n, dtype=np.int64)
+        return text, every, every + 1
     after = np.zeros(n, dtype=bool)
     after[1:] = ws[:-1]  # the character before is whitespace
     keep = ~(ws & after)
@@ -127,6 +175,7 @@ def _collapsed(body: str, codes: npt.NDArray[Any], spaces: Sequence[int]) -> Tex
         text = out.tobytes().decode("ascii")
     else:
         text = out.astype(np.uint32).tobytes().decode("utf-32-le")
+    del out
     kept = np.flatnonzero(keep)
     heads = np.flatnonzero(ws & ~after)
     before = np.zeros(n, dtype=bool)
@@ -134,12 +183,7 @@ def _collapsed(body: str, codes: npt.NDArray[Any], spaces: Sequence[int]) -> Tex
     tails = np.flatnonzero(ws & ~before) + 1
     ends_all = kept + 1
     ends_all[np.searchsorted(kept, heads)] = tails
-    idx = np.arange(0, len(kept), CHECKPOINT)
-    return Text(
-        text,
-        kept[idx].astype(np.uint32),
-        ends_all[np.minimum(idx + CHECKPOINT - 1, len(kept) - 1)].astype(np.uint32),
-    )
+    return text, kept, ends_all
 
 
 def _general(body: str) -> Text:
@@ -226,23 +270,55 @@ class Part:
     the q-grams, bucket by bucket (``key % buckets``), in increasing order in a bucket.
     """
 
-    def __init__(self, first: int, texts: Sequence[Text], q: int) -> None:
+    def __init__(
+        self, first: int, texts: Sequence[Text], q: int, *, slice_chars: int = SLICE
+    ) -> None:
         self.first = first  # global number of the partition's first source
         self.q = q
         self.texts = tuple(texts)
         lengths = np.array([len(t.text) for t in texts], dtype=np.int64)
         self.bases: I64 = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
         data = b"".join(encode(t.text) for t in texts)
-        keys = gram_keys(data, q)
         counts = np.maximum(lengths - q + 1, 0)
-        chosen = strided(self.bases[:-1], (counts + STEP - 1) // STEP, STEP)
-        self.buckets = prime_at_least(max(1021, len(chosen) // 4))
-        bucket = keys[chosen] % np.uint64(self.buckets)
-        combined = (bucket << np.uint64(32)) | chosen.astype(np.uint64)
-        combined.sort()
-        self.postings: U32 = (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-        counts = np.bincount(bucket.astype(np.int64), minlength=self.buckets)
-        self.offsets: U32 = np.concatenate(([0], np.cumsum(counts))).astype(np.uint32)
+        total = int(((counts + STEP - 1) // STEP).sum())
+        self.buckets = prime_at_least(max(1021, total // 4))
+        # Slice by slice of the partition (a long text costs a few bytes per character, not
+        # dozens): the bucket of every posting, then each posting in its place.
+        spans = [(c0, min(c0 + slice_chars, len(data)))
+                 for c0 in range(0, len(data), slice_chars)] or [(0, 0)]
+        cached = len(spans) == 1
+        hist = np.zeros(self.buckets, dtype=np.int64)
+        kept: list[tuple[I64, npt.NDArray[np.int64]]] = []
+        for c0, c1 in spans:
+            chosen, bucket = self._buckets(data, counts, c0, c1)
+            hist += np.bincount(bucket, minlength=self.buckets)
+            if cached:
+                kept.append((chosen, bucket))
+        self.offsets: U32 = np.concatenate(([0], np.cumsum(hist))).astype(np.uint32)
+        del hist
+        self.postings: U32 = np.empty(total, dtype=np.uint32)
+        cursor = self.offsets[:-1].copy()
+        for c0, c1 in spans:
+            chosen, bucket = kept.pop() if cached else self._buckets(data, counts, c0, c1)
+            order = np.argsort(bucket, kind="stable")  # positions stay increasing in a bucket
+            ranked = bucket[order]
+            rank = np.arange(len(ranked)) - np.searchsorted(ranked, ranked, side="left")
+            self.postings[cursor[ranked].astype(np.int64) + rank] = chosen[order]
+            used, many = np.unique(ranked, return_counts=True)
+            cursor[used] += many.astype(np.uint32)
+
+    def _buckets(
+        self, data: bytes, counts: I64, c0: int, c1: int
+    ) -> tuple[I64, npt.NDArray[np.int64]]:
+        """The indexed positions in ``[c0, c1)`` of the partition, and their buckets."""
+        firsts = self.bases[:-1]
+        lo = np.maximum(firsts, c0)
+        lo += (firsts - lo) % STEP  # the next position of the text's stride
+        hi = np.minimum(firsts + counts, c1)
+        chosen = strided(lo, np.maximum(hi - lo + STEP - 1, 0) // STEP, STEP)
+        keys = gram_keys(data[c0 : c1 + Q_MAX], self.q)
+        bucket = (keys[chosen - c0] % np.uint64(self.buckets)).astype(np.int64)
+        return chosen, bucket
 
     @property
     def nbytes(self) -> int:
@@ -322,7 +398,9 @@ def _starts_of_texts(lengths: I64) -> I64:
     return np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
 
 
-def fingerprints(texts: Sequence[Text]) -> tuple[U64, I64, I64]:
+def fingerprints(
+    texts: Sequence[Text], *, slice_chars: int = SLICE
+) -> tuple[U64, I64, I64]:
     """(hash, text number, position) of the 24-character fingerprints of normalised texts.
 
     A position is an anchor when the scrambled hash of its 8-gram is in the lowest tenth,
@@ -330,13 +408,68 @@ def fingerprints(texts: Sequence[Text]) -> tuple[U64, I64, I64]:
     text that has no such hash (winnowing, needed only there). Either rule looks only
     inside one window of one text, so two texts that share an exact run of 47 characters
     or more share a fingerprint.
+
+    Texts are taken a run of them at a time, about *slice_chars* characters, and a longer
+    text in overlapping slices of that size: the anchors are the same, the arrays stay
+    small.
     """
+    # (first text, texts laid end to end, where the first begins in its text, and for a
+    # slice of a long text the core [c0, c1) whose anchors it gives)
+    groups: list[tuple[int, list[str], int, tuple[int, int] | None]] = []
+    batch: list[str] = []
+    size = 0
+    for x, t in enumerate(texts):
+        if batch and (size + len(t.text) > slice_chars or len(t.text) > slice_chars):
+            groups.append((x - len(batch), batch, 0, None))
+            batch, size = [], 0
+        if len(t.text) > slice_chars:
+            for c0 in range(0, len(t.text), slice_chars):
+                s = max(0, c0 - _BEHIND)
+                piece = t.text[s : c0 + slice_chars + _AHEAD]
+                groups.append((x, [piece], s, (c0, c0 + slice_chars)))
+            continue
+        batch.append(t.text)
+        size += len(t.text)
+    if batch:
+        groups.append((len(texts) - len(batch), batch, 0, None))
+    hashes, owners, positions = [], [], []
+    for first, strings, at, core in groups:
+        h, o, p = _prints(strings)
+        p += at
+        if core is not None:
+            keep = (p >= core[0]) & (p < core[1])
+            h, o, p = h[keep], o[keep], p[keep]
+        hashes.append(h)
+        owners.append(o + first)
+        positions.append(p)
+    if not hashes:
+        empty = np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.uint64), empty, empty
+    if len(hashes) == 1:
+        return hashes[0], owners[0], positions[0]
+    # one array at a time, its pieces let go before the next is joined
+    all_hashes = np.concatenate(hashes)
+    del hashes
+    all_owners = np.concatenate(owners)
+    del owners
+    return all_hashes, all_owners, np.concatenate(positions)
+
+
+# Context a slice of a long text carries around its core: the windows that may choose an
+# anchor in the core start up to WINDOW - 1 before it; the q-grams, windows and prints of
+# its last anchors reach Q_MAX + WINDOW + PRINT past it.
+_BEHIND = WINDOW - 1
+_AHEAD = Q_MAX + WINDOW + PRINT + 8
+
+
+def _prints(texts: Sequence[str]) -> tuple[U64, I64, I64]:
+    """:func:`fingerprints` of *texts* laid end to end, all at once."""
     empty = np.zeros(0, dtype=np.int64)
     if not texts:
         return np.zeros(0, dtype=np.uint64), empty, empty
-    lengths = np.array([len(t.text) for t in texts], dtype=np.int64)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
     bases = _starts_of_texts(lengths)
-    keys = gram_keys(b"".join(encode(t.text) for t in texts), Q_MAX)
+    keys = gram_keys(b"".join(encode(t) for t in texts), Q_MAX)
     count = len(keys)
     if count == 0:
         return np.zeros(0, dtype=np.uint64), empty, empty

@@ -338,8 +338,19 @@ def _candidates(
     heads = np.flatnonzero(np.concatenate(([True], sorted_hashes[1:] != sorted_hashes[:-1])))
     del sorted_hashes
     sizes = np.diff(np.append(heads, n))
+    # Only a group carried by two sources or more can pair them (one long source repeating
+    # itself pairs with nothing).
+    carriers = owners[order]
+    shared = np.minimum.reduceat(carriers, heads) != np.maximum.reduceat(carriers, heads)
+    del carriers
+    if not shared.all():
+        order = order[np.repeat(shared, sizes)]
+        sizes = sizes[shared]
+        heads = np.cumsum(sizes) - sizes
+        shared = np.ones(len(sizes), dtype=bool)
+    total = len(order)  # fingerprints in shared groups (n: all of them, in source order)
     # In a crowded group, order the carriers by the fingerprints after and before theirs.
-    crowded = sizes > _CROWD
+    crowded = (sizes > _CROWD) & shared
     if crowded.any():
         slots = _index.strided(heads[crowded], sizes[crowded], 1)
         group = np.repeat(np.arange(int(crowded.sum())), sizes[crowded])
@@ -356,14 +367,14 @@ def _candidates(
     firsts: list[Any] = []
     seconds: list[Any] = []
     for size in range(2, _CROWD + 1):
-        g = heads[sizes == size]
+        g = heads[(sizes == size) & shared]
         if len(g):
             for x0 in range(size):
                 for y0 in range(x0 + 1, size):
                     firsts.append(g + x0)
                     seconds.append(g + y0)
     if crowded.any():
-        last = np.append(heads[1:], n) - 1
+        last = np.append(heads[1:], total) - 1
         step = np.repeat(crowded, sizes)
         step[last] = False  # the last of a group has no next
         neighbours = np.flatnonzero(step)

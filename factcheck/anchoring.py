@@ -354,26 +354,52 @@ def anchor(
 
     # 3. fuzzy
     m = len(needle)
-    row = functools.cache(lambda: _final_row(needle, norm.text))
     if m >= options.short_quote:
         limit = min(m - 1, math.floor(options.max_edit_ratio * m + 1e-9))
         # Look a little further than accepted, so that a rival just beyond the limit can
         # still make the answer ambiguous instead of being silently outvoted.
         reach = min(m - 1, limit + math.ceil(options.margin / 100 * m * scorer.parts))
-        near = _row_within(needle, norm.text, reach) if _FILTER else None
-        places = _fuzzy_places(
-            needle, norm, row() if near is None else near, reach, limit, scorer, options
-        )
+        minima = _minima(needle, norm.text, reach)
+        places = _fuzzy_places(needle, norm, minima, reach, limit, scorer, options)
         if places and (found := state.decide(places, "fuzzy")) is not None:
             return found
     if not options.nearest:
         return state.not_found()
-    return state.not_found(lambda: _closest(needle, norm, row(), scorer))
+    return state.not_found(lambda: _closest(needle, norm, scorer))
 
 
 @functools.lru_cache(maxsize=8)
 def _normalized(text: str) -> Normalized:
     return normalize(text)
+
+
+# A text longer than this is searched a block at a time (its rows would cost eight bytes
+# per character); each block carries the 2m characters before it that an alignment ending
+# in it can reach back to, so the answer is the whole text's.
+_BLOCK = 1 << 20
+
+
+def _blocks(text: str, m: int) -> list[tuple[int, int, int]]:
+    """(lo, b0, b1): ends ``b0 < j <= b1`` of *text* are read in ``text[lo : b1 + 1]``."""
+    n = len(text)
+    if n <= _BLOCK:
+        return [(0, 0, n)]
+    return [(max(0, b0 - 2 * m - 2), b0, min(n, b0 + _BLOCK)) for b0 in range(0, n, _BLOCK)]
+
+
+def _minima(needle: str, text: str, reach: int) -> list[tuple[int, int]]:
+    """(end, edits) of every end where *needle* is within *reach* edits of a stretch of
+    *text* ending there and no neighbouring end does better."""
+    out: list[tuple[int, int]] = []
+    blocks = _blocks(text, len(needle))
+    cache = len(blocks) == 1  # the blocks of a long text are not kept between quotes
+    for lo, b0, b1 in blocks:
+        part = text[lo : b1 + 1]
+        near = _row_within(needle, part, reach, cache=cache) if _FILTER else None
+        row = _final_row(needle, part, cache=cache) if near is None else near
+        out.extend((j + lo, row[j]) for j in _local_minima(row, reach)
+                   if b0 < j + lo <= b1)
+    return out
 
 
 def _local_minima(row: list[int], reach: int) -> list[int]:
@@ -395,17 +421,19 @@ def _local_minima(row: list[int], reach: int) -> list[int]:
 def _fuzzy_places(
     needle: str,
     norm: Normalized,
-    row: list[int],
+    minima: list[tuple[int, int]],
     reach: int,
     limit: int,
     scorer: _Scorer,
     options: AnchorOptions,
 ) -> list[_Place]:
-    """Distinct, non-overlapping places within *reach* edits of *needle*."""
+    """Distinct, non-overlapping places within *reach* edits of *needle* (*minima*: the
+    (end, edits) of :func:`_minima`)."""
     m = len(needle)
     close = m - reach  # ends nearer than this belong to overlapping spans
+    row = dict(minima)
     kept: list[int] = []
-    for j in sorted(_local_minima(row, reach), key=lambda j: (row[j], j)):
+    for j in sorted(row, key=lambda j: (row[j], j)):
         if any(
             abs(j - c) < close and (row[c] < row[j] or abs(j - c) > 2) for c in kept
         ):  # a better end of the same place, or a tie too far from it to be a boundary choice
@@ -434,15 +462,23 @@ def _tidiness(span: str, m: int) -> tuple[bool, int]:
     return (span[:1] == " " or span[-1:] == " ", abs(len(span) - m))
 
 
-def _closest(needle: str, norm: Normalized, row: list[int], scorer: _Scorer) -> list[_Place]:
+def _closest(needle: str, norm: Normalized, scorer: _Scorer) -> list[_Place]:
     """The passage with the fewest edits from *needle*, for a not-found report."""
     m = len(needle)
-    if len(row) < 2:
+    if not norm.text:
         return []
-    errors = min(row[1:])
+    best: tuple[int, int] | None = None  # (edits, end)
+    blocks = _blocks(norm.text, m)
+    for lo, b0, b1 in blocks:
+        row = _final_row(needle, norm.text[lo : b1 + 1], cache=len(blocks) == 1)
+        core = row[b0 - lo + 1 : b1 - lo + 1]
+        least = min(core)
+        if best is None or least < best[0]:
+            best = least, core.index(least) + b0 + 1
+        del row, core
+    errors, j = best if best is not None else (m, 0)
     if errors >= m:
         return []
-    j = row.index(errors, 1)
     s = _longest_start(needle, norm.text, j, errors, tidy=True)
     start, end = norm.to_original(s, j)
     return [_Place(start, end, scorer.score(start, end, 1.0 - errors / m), False)]

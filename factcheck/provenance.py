@@ -422,7 +422,9 @@ class Corpus:
             return self._pairs[two]
         parts = self._built(jobs, index=False)
         prints = parts.run(_prints_of)
-        if prints:
+        if len(prints) == 1:
+            hashes, owners, positions = prints[0]
+        elif prints:
             hashes = np.concatenate([p[0] for p in prints])
             owners = np.concatenate([p[1] for p in prints])
             positions = np.concatenate([p[2] for p in prints])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import chain, compress, repeat
 from operator import lt
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck import _index
@@ -174,3 +174,61 @@ def test_normalize_is_the_general_path(text: str) -> None:
     from factcheck import text as module
 
     assert module.normalize(text) == module._normalize_general(text)
+
+
+# ------------------------------------------------------- long texts, a slice at a time
+
+SLICED = st.lists(st.text(ALPHABET, max_size=300), min_size=1, max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(SLICED, st.integers(1, 120))
+def test_a_long_text_worked_on_in_slices_gives_the_same_index(
+    bodies: list[str], slice_chars: int
+) -> None:
+    """Law: normalising, fingerprinting and indexing a slice at a time (as a source of
+    many megabytes is) gives the same texts, checkpoints, fingerprints and postings as
+    doing each whole."""
+    whole = [_index.text_of(b) for b in bodies]
+    sliced = [_index.text_of(b, slice_chars=slice_chars) for b in bodies]
+    assume(sum(len(b) for b in bodies) > slice_chars)
+    for w, s in zip(whole, sliced, strict=True):
+        assert (w.text, w.starts.tolist(), w.ends.tolist()) == (
+            s.text, s.starts.tolist(), s.ends.tolist())
+    for w_array, s_array in zip(_index.fingerprints(whole),
+                                _index.fingerprints(whole, slice_chars=slice_chars),
+                                strict=True):
+        assert w_array.tolist() == s_array.tolist()
+    for q in (3, 8):
+        w_part = _index.Part(0, whole, q)
+        s_part = _index.Part(0, whole, q, slice_chars=slice_chars)
+        assert w_part.buckets == s_part.buckets
+        assert w_part.offsets.tolist() == s_part.offsets.tolist()
+        assert w_part.postings.tolist() == s_part.postings.tolist()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, min_size=20, max_size=200), st.data(), st.integers(8, 200))
+def test_a_long_text_anchored_in_blocks_gives_the_whole_text_answer(
+    words: list[str], data: st.DataObject, block: int
+) -> None:
+    """Law: a text longer than the block size is searched fuzzily (and for its nearest
+    passage) a block at a time with the same answer as all at once."""
+    from factcheck import anchoring
+    from factcheck.anchoring import AnchorOptions, anchor
+
+    text = _article(words)
+    assume(len(text) > block)
+    start = data.draw(st.integers(0, len(text) - 20))
+    quote = list(text[start : start + data.draw(st.integers(16, 120))])
+    for _ in range(data.draw(st.integers(0, max(1, len(quote) // 6)))):
+        quote[data.draw(st.integers(0, len(quote) - 1))] = data.draw(st.sampled_from("xyz e"))
+    options = AnchorOptions(max_edit_ratio=data.draw(st.sampled_from([0.05, 0.2])))
+    whole = anchor("".join(quote), text, options=options)
+    saved = anchoring._BLOCK
+    anchoring._BLOCK = block
+    try:
+        blocks = anchor("".join(quote), text, options=options)
+    finally:
+        anchoring._BLOCK = saved
+    assert blocks == whole

@@ -215,3 +215,15 @@ def test_typography_does_not_change_the_normalised_text(
     spaces = [data.draw(st.text(st.sampled_from(SPACES), min_size=1, max_size=3)) for _ in tokens]
     text = "".join(s + t for s, t in zip(spaces, typeset, strict=True))
     assert normalize(text).text.strip() == normalize(typed).text
+
+
+@settings(max_examples=300, deadline=None)
+@given(messy_text)
+def test_the_map_kept_as_runs_spells_out_what_it_was_built_from(text: str) -> None:
+    """Law: the offset map kept as runs gives back, character by character, the spans it
+    was built from, and two maps of the same spans are equal."""
+    n = normalize(text)
+    again = Normalized(n.text, n.starts, n.ends)
+    assert again == n and hash(again) == hash(n)
+    assert [n.start_of(i) for i in range(len(n.text))] == list(again.starts)
+    assert [n.end_of(i) for i in range(len(n.text))] == list(again.ends)
