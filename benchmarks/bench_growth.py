@@ -10,7 +10,8 @@ bundled articles' vocabulary, 200 per source): a tally series of N figures for o
 reports, and a whole `check` of a case with N claims with and without its lock. The
 growth exponent between two sizes is log(t2 / t1) / log(N2 / N1): 1 is linear, 2
 quadratic. A naive pairwise comparison of the same N figures is timed beside the
-sweep (up to 10,000) as the baseline. It also times `pin` for the N claims, and
+sweep (up to 10,000) as the baseline. It also times `pin` for the N claims, the lock stage of a locked check alone
+(`verify` of every pin), and
 `Corpus.clusters()` over two sources that are one repeated run of N characters (the worst
 case for the exact runs and chains of ``_shared_pairs``).
 """
@@ -31,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from factcheck import Case, Claim, Kind, Monotone, Quote, Series, Source, Span, When  # noqa: E402
 from factcheck.figures import parse_quantity  # noqa: E402
-from factcheck.lock import pin  # noqa: E402
+from factcheck.lock import pin, verify  # noqa: E402
 from factcheck.provenance import Corpus  # noqa: E402
 from factcheck.reconcilers import reconcile  # noqa: E402
 
@@ -106,7 +107,7 @@ def main() -> None:
 
     def record(name: str, n: int, seconds: float) -> None:
         rows.setdefault(name, []).append((n, seconds))
-        print(f"{name:<34} N={n:>7,}  {seconds * 1000:10.1f} ms", flush=True)
+        print(f"{name:<36} N={n:>7,}  {seconds * 1000:10.1f} ms", flush=True)
 
     for n in sizes:
         for name, make in (("tally, one date (sweep)", _tally_same_moment),
@@ -123,8 +124,11 @@ def main() -> None:
                    for i, qr in enumerate(c.quotes, 1)}
         by_id = {s.id: s for s in case.sources}
         record("pin", n, _time(lambda: pin(case.claims, by_id, anchors), 1))
-        locked = Case(case.sources, case.series, case.claims, None,
-                      pin(case.claims, by_id, anchors))
+        lock = pin(case.claims, by_id, anchors)
+        record("verify every pin (the lock stage)", n, _time(lambda: [
+            verify(lock.get(c.id, i), q.text, by_id[q.source])
+            for c in case.claims for i, q in enumerate(c.quotes, 1)], 1))
+        locked = Case(case.sources, case.series, case.claims, None, lock)
         record("check, no lock", n, _time(case.check, 1))
         record("check, locked", n, _time(locked.check, 1))
         run = ("the resolution was adopted again " * (n // 33 + 1))[:n]
@@ -137,7 +141,7 @@ def main() -> None:
         exps = [math.log(t2 / t1) / math.log(n2 / n1)
                 for (n1, t1), (n2, t2) in zip(points, points[1:], strict=False) if t1 > 0]
         out[name] = {"points": points, "growth": exps}
-        print(f"{name:<34} growth exponents: " + ", ".join(f"{e:.2f}" for e in exps))
+        print(f"{name:<36} growth exponents: " + ", ".join(f"{e:.2f}" for e in exps))
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
 

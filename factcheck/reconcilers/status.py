@@ -111,7 +111,8 @@ def _clashes(items: list[_Status]) -> tuple[list[Reason], list[Reason], list[str
     assumptions: list[Reason] = []
     conflicts: list[str] = []
     for i, a in enumerate(items):
-        for b in items[i + 1:]:
+        for j in range(i + 1, len(items)):  # (a slice would copy the rest every time)
+            b = items[j]
             if b.span.earliest > a.span.latest:
                 break
             if a.value == b.value or not _overlap(a.span, b.span):
