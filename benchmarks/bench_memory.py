@@ -9,10 +9,11 @@ over the bundled articles' words, typographic quotes and dashes included, in par
 with one real paragraph of the Taipei article planted in the middle, and claims whose
 quotes find it in each of the three ways -- exactly, after normalisation (typed with a
 straight apostrophe where the article prints a curly one) and fuzzily (a typo) -- plus
-an annual series, so that every stage of the check runs over the whole text. Beside the
-check, in the same run, it measures the baseline: a Python process that reads the
-source and normalises nothing (``open().read()``). Peak resident memory of each child
-comes from ``os.wait4``. The target (issue 11) is at most 1 GB for 50 MB.
+an annual series, so that every stage of the check runs over the whole text; then
+`factcheck pin`, and the check again with its lock. Beside them, in the same run, it
+measures the baseline: a Python process that reads the source and normalises nothing
+(``open().read()``). Peak resident memory of each child comes from ``os.wait4``. The
+target (issue 11) is at most 1 GB for 50 MB.
 """
 
 from __future__ import annotations
@@ -118,6 +119,9 @@ def main() -> None:
         base_rss, base_s, _, _ = peak(read, folder)
         check = [sys.executable, "-m", "factcheck", "check"]
         rss, seconds, code, out = peak(check, folder)
+        pin_rss, pin_s, pin_code, _ = peak([sys.executable, "-m", "factcheck", "pin"], folder)
+        locked_rss, locked_s, locked_code, _ = peak(check, folder)
+        (folder / "factcheck.lock").unlink(missing_ok=True)
     summary = out.strip().splitlines()[-1] if out.strip() else ""
     result = {
         "characters": chars,
@@ -128,6 +132,12 @@ def main() -> None:
         "check_seconds": round(seconds, 1),
         "baseline_seconds": round(base_s, 2),
         "exit": code,
+        "pin_peak_bytes": pin_rss,
+        "pin_seconds": round(pin_s, 1),
+        "locked_check_peak_bytes": locked_rss,
+        "locked_check_seconds": round(locked_s, 1),
+        "pin_exit": pin_code,
+        "locked_exit": locked_code,
         "summary": summary,
         "target_bytes": 1 << 30,
     }
@@ -135,6 +145,10 @@ def main() -> None:
     print(f"baseline (read the file):  {base_rss / 2**20:8.0f} MiB  {base_s:6.2f} s")
     print(f"factcheck check:           {rss / 2**20:8.0f} MiB  {seconds:6.1f} s  "
           f"({rss / chars:.1f} B/char, {rss / base_rss:.1f}x baseline; target <= 1024 MiB)")
+    print(f"factcheck pin:             {pin_rss / 2**20:8.0f} MiB  {pin_s:6.1f} s  "
+          f"(exit {pin_code})")
+    print(f"factcheck check, locked:   {locked_rss / 2**20:8.0f} MiB  {locked_s:6.1f} s  "
+          f"(exit {locked_code})")
     print(f"exit {code}: {summary}")
     if code not in (0, 1):
         print(out)
