@@ -283,9 +283,13 @@ def _collapse(text: str, mapped: str, run: re.Pattern[str]) -> Normalized:
     return Normalized._of("".join(pieces), runs)
 
 
+_JOIN = 4096
+
+
 def _normalize_general(text: str) -> Normalized:
     """:func:`normalize` for any text, character by character where it is not plain."""
     out: list[str] = []
+    joined = 0
     runs = _Runs()
     pos = 0
     for match in _PLAIN_RUN.finditer(text):
@@ -302,6 +306,9 @@ def _normalize_general(text: str) -> Normalized:
         out.append(text[a:b])
         runs.copied(a, b)
         pos = b
+        if len(out) - joined >= _JOIN:  # one string for every _JOIN pieces
+            out[joined:] = ["".join(out[joined:])]
+            joined = len(out)
     if pos < len(text):
         _normalize_slow(text, pos, len(text), out, runs)
     return Normalized._of("".join(out), runs)
@@ -324,7 +331,11 @@ def _emit(ch: str, start: int, end: int, out: list[str], runs: _Runs) -> None:
 def _normalize_slow(text: str, pos: int, stop: int, out: list[str], runs: _Runs) -> None:
     """Normalise ``text[pos:stop]`` character by character (the part that is not plain ASCII)."""
     nfkc = unicodedata.normalize
+    joined = len(out)  # pieces from here on are joined every _JOIN of them
     while pos < stop:
+        if len(out) - joined >= _JOIN:  # a long stretch: one string, not one per character
+            out[joined:] = ["".join(out[joined:])]
+            joined = len(out)
         c = text[pos]
         if c in _REMOVED:
             pos += 1
