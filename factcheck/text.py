@@ -334,6 +334,21 @@ def _emit(ch: str, start: int, end: int, out: list[str], runs: _Runs) -> None:
     runs.char(start, end)
 
 
+_STABLE_RUNS = True  # tests turn the whole-word path of _normalize_slow off
+# A run of characters none of which breaks a segment (whitespace, removed, mapped).
+_UNBROKEN = re.compile("[^\\s" + re.escape("".join(sorted(_REMOVED | _MAPPED.keys()))) + "]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _starter(c: str) -> bool:
+    return unicodedata.combining(c) == 0
+
+
+def _stable(word: str) -> bool:
+    """Whether NFKC leaves *word* as it is and no character of it combines."""
+    return unicodedata.is_normalized("NFKC", word) and all(map(_starter, word))
+
+
 def _normalize_slow(text: str, pos: int, stop: int, out: list[str], runs: _Runs) -> None:
     """Normalise ``text[pos:stop]`` character by character (the part that is not plain ASCII)."""
     nfkc = unicodedata.normalize
@@ -357,6 +372,16 @@ def _normalize_slow(text: str, pos: int, stop: int, out: list[str], runs: _Runs)
             _emit(_MAPPED[c], pos, pos + 1, out, runs)
             pos += 1
             continue
+        if _STABLE_RUNS:
+            # A word that NFKC leaves as it is, with no combining mark: every character is
+            # a segment of its own that maps to itself (a substring of a normalised string
+            # is normalised), so the word is copied whole -- Hangul, CJK, Cyrillic text.
+            word = _UNBROKEN.match(text, pos, stop)
+            if word is not None and _stable(word.group()):
+                out.append(word.group())
+                runs.copied(pos, word.end())
+                pos = word.end()
+                continue
         # One segment: a character and whatever composes with it. NFKC of the segment is
         # taken as a whole; each character it yields maps to the whole segment.
         end = pos + 1

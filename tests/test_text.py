@@ -251,3 +251,20 @@ def test_supplied_title_reads_abbreviations_and_datelines(body: str, title: str)
     from factcheck.text import supplied_title
 
     assert supplied_title(body) == title
+
+
+@settings(max_examples=400, deadline=None)
+@given(messy_text | st.text(st.sampled_from("한국어 위원회\u1100\u1161\u11a8\u0301é\u00a0“”"),
+                            max_size=60))
+def test_words_copied_whole_give_what_the_per_character_path_gives(text: str) -> None:
+    """Law: copying an NFKC-stable word without combining marks whole (Hangul, CJK) gives
+    the text and offsets of normalising it one segment at a time."""
+    from factcheck import text as module
+
+    fast = normalize(text)
+    module._STABLE_RUNS = False
+    try:
+        slow = normalize(text)
+    finally:
+        module._STABLE_RUNS = True
+    assert fast == slow
