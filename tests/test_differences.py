@@ -411,8 +411,8 @@ NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
 
 def negating_split(left: str, right: str) -> bool:
     """Whether a hyphen between *left* and *right* would read as a negation or a negating
-    prefix ("not-able", "in-action"), which a hyphenation join does not ignore."""
-    parts = [re.sub(r"\W", "", w).casefold() for w in (left, right)]
+    prefix ("not-able", "in-action", "UN-led"), which a hyphenation join does not ignore."""
+    parts = [re.split(r"[\W_]", left)[-1].casefold(), re.split(r"[\W_]", right)[0].casefold()]
     return parts[0] in NEGATING_PREFIXES or any(
         p and dropped_category(p) == "negation" for p in parts)
 
@@ -451,7 +451,8 @@ def respelled_word(draw: st.DrawFn, word: str) -> str:
     if inner and not any(c.isdigit() for c in word):
         options.append("hyphen in")
     hyphens = [i for i in range(1, len(word) - 1)
-               if word[i] == "-" and word[i - 1].isalpha() and word[i + 1].isalpha()]
+               if word[i] == "-" and word[i - 1].isalpha() and word[i + 1].isalpha()
+               and not negating_split(word[:i], word[i + 1:])]
     if hyphens:
         options += ["hyphen out", "hyphen to space"]
     kind = draw(st.sampled_from(options))
