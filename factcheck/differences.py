@@ -78,6 +78,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -437,16 +438,21 @@ def supports(quote: str, passage: str) -> bool:
     return not word_differences(quote, passage)
 
 
+def _in_word(c: str) -> bool:
+    return c.isalnum() or unicodedata.category(c).startswith("M")
+
+
 def _sign(c: str) -> bool:
     return normalize(c).text in ("-", "+")
 
 
 def _continues(body: str, i: int) -> bool:
     """Whether ``body[i - 1]`` and ``body[i]`` belong to one word (0 < i < len(body)): two
-    letters or digits; a number's digits across a thousands comma or decimal point
-    ("15|,000", "15,|000"); a sign and the number it is written before ("-|10")."""
+    letters or digits (or combining marks: "cafe|\u0301"); a number's digits across a
+    thousands comma or decimal point ("15|,000", "15,|000"); a sign and the number it is
+    written before ("-|10")."""
     a, b = body[i - 1], body[i]
-    if a.isalnum() and b.isalnum():
+    if _in_word(a) and _in_word(b):
         return True
     if a.isdigit() and b in ".," and i + 1 < len(body) and body[i + 1].isdigit():
         return True

@@ -376,6 +376,23 @@ def test_differences_at_reads_whole_words_at_cut_ends() -> None:
         differences_at(quote, body, 5, 4)
 
 
+def test_differences_at_reads_the_whole_word_or_number_a_span_cuts() -> None:
+    body = "By 150 votes (-10), at the cafe\u0301, it was 15,000 or 2.5."
+    def at(quote: str, start: int) -> list[tuple[str, str, str]]:
+        return [(d.quote, d.source, d.category)
+                for d in differences_at(quote, body, start, start + len(quote))]
+    assert at("By 15", 0) == [("15", "150", "number")]
+    assert at("y 150 votes", 1) == [("y", "By", "word")]
+    assert at("10)", body.index("10)")) == [("10", "-10", "number")]
+    assert at("at the cafe", body.index("at the")) == [("cafe", "cafe\u0301", "word")]
+    assert at("was 15", body.index("was 15")) == [("15", "15,000", "number")]
+    assert at("000 or 2", body.index("000 or")) == [("000", "15,000", "number"),
+                                                     ("2", "2.5", "number")]
+    # Whole words, and ends at punctuation, are compared as they stand.
+    for quote in ("By 150 votes (-10),", "(-10), at the", ", it was 15,000 or 2.5.", "2.5"):
+        assert at(quote, body.index(quote)) == [], quote
+
+
 def test_long_blocks() -> None:
     words = [w for w in BODIES["004-undated-taipei"].split() if ordinary(w) and len(w) >= 6]
     assert len(words) > 150
@@ -411,10 +428,11 @@ NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
 
 def negating_split(left: str, right: str) -> bool:
     """Whether a hyphen between *left* and *right* would read as a negation or a negating
-    prefix ("not-able", "in-action", "UN-led"), which a hyphenation join does not ignore."""
+    prefix ("not-able", "in-action", "UN-led") or cuts a negation word ("c-annot"), which a
+    hyphenation join does not ignore."""
     parts = [re.split(r"[\W_]", left)[-1].casefold(), re.split(r"[\W_]", right)[0].casefold()]
     return parts[0] in NEGATING_PREFIXES or any(
-        p and dropped_category(p) == "negation" for p in parts)
+        p and dropped_category(p) == "negation" for p in (*parts, "".join(parts)))
 
 
 @st.composite
