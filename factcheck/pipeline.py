@@ -32,7 +32,7 @@ from factcheck.reasons import Reason, reason
 from factcheck.reconcilers import When, reconcile
 from factcheck.report import Report
 from factcheck.results import ClaimResult
-from factcheck.support import QuoteResult, Support, judge, quote_result
+from factcheck.support import QuoteResult, Support, gives_value, judge, quote_result
 from factcheck.values import Quantity
 from factcheck.web import verify_raw
 
@@ -116,7 +116,7 @@ def _figure_at(claim: Claim, quotes: Sequence[QuoteResult]) -> tuple[int, int] |
     a = quotes[0].anchor
     assert a.start is not None
     for m in find_quantities(a.text):
-        if m.quantity == claim.value:
+        if gives_value(m.quantity, claim.value):
             return a.start + m.start, a.start + m.end
     return None
 
