@@ -14,7 +14,7 @@ import attrs
 
 from factcheck.model import Claim, Series, Span
 from factcheck.reasons import Reason, reason
-from factcheck.values import Interval, Quantity
+from factcheck.values import Interval, Number, Quantity
 
 __all__ = [
     "Finding",
@@ -93,10 +93,18 @@ def exact(iv: Interval) -> bool:
     return iv.low is not None and iv.low == iv.high
 
 
-def best_point(intervals: Sequence[tuple[str, Interval]]) -> tuple[int | None, list[str]]:
-    """The year most intervals hold (earliest on ties) and the claims that hold it."""
-    edges = sorted({int(e) for _, iv in intervals for e in (iv.low, iv.high) if e is not None})
-    best: tuple[int, int | None, list[str]] = (-1, None, [])
+def best_point(intervals: Sequence[tuple[str, Interval]]) -> tuple[Number | None, list[str]]:
+    """The figure most intervals hold (least on ties) and the claims that hold it.
+
+    The figure is one of the intervals' own edges, exactly: "2.5" and "2.5" meet at 2.5.
+
+    >>> from decimal import Decimal
+    >>> best_point([("a", Interval.point(Decimal("2.5"))), ("b", Interval.point(Decimal("2.5"))),
+    ...             ("c", Interval(2, 3))])
+    (Decimal('2.5'), ['a', 'b', 'c'])
+    """
+    edges = sorted({e for _, iv in intervals for e in (iv.low, iv.high) if e is not None})
+    best: tuple[int, Number | None, list[str]] = (-1, None, [])
     for point in edges or [0]:
         holders = [cid for cid, iv in intervals if point in iv]
         if len(holders) > best[0]:

@@ -43,9 +43,11 @@ def first_year(q: Quantity, when: When | None) -> Interval | None:
     '2005'
     >>> str(first_year(parse_quantity("more than 20 years"), When(Span.year(2025))))
     '(-∞, 2005]'
+    >>> str(first_year(parse_quantity("before 2019"), None))
+    '(-∞, 2018]'
     """
     if q.kind is QKind.YEAR:
-        return Interval(q.number, q.number)
+        return q.interval  # "since 2005" is 2005; "before 2019" any year up to 2018
     if q.kind is QKind.YEARS:
         return Interval(q.years[0], q.years[0])
     if when is None:
@@ -196,7 +198,9 @@ def skipped_years(claims: Sequence[Claim], when: Mapping[str, When],
     for claim in claims:
         q = quantity(claim)
         if q.kind in _YEARS:
-            fixed.append(int(q.number) if q.kind is QKind.YEAR else q.years[0])
+            given = first_year(q, None)
+            if given is not None and given.low is not None and exact(given):
+                fixed.append(int(given.low))  # "before 2019" fixes no first year
             continue
         w = when.get(claim.id)
         if w is None:
