@@ -15,6 +15,7 @@ import attrs
 from factcheck.model import Claim, Series, Span
 from factcheck.reasons import Reason, reason
 from factcheck.values import Interval, Number, Quantity
+from factcheck.values import Kind as QKind
 
 __all__ = [
     "Finding",
@@ -24,6 +25,7 @@ __all__ = [
     "Verdict",
     "When",
     "best_point",
+    "dated_by_series",
     "exact",
     "quantity",
 ]
@@ -42,11 +44,17 @@ class Verdict(enum.StrEnum):
 
 @attrs.frozen(order=True)
 class When:
-    """When a claim's figure holds, and whether that date was inferred."""
+    """When a claim's figure holds, and whether that date was inferred.
+
+    *series* names the series whose own claims the inferred date was worked out from
+    ("the 25th year" dated 2029 because the series began in 2005): read in that series,
+    the claim agrees by construction and confirms nothing (:func:`dated_by_series`).
+    """
 
     span: Span
     inferred: bool = False
     note: str = ""  # why this date, when it is not simply the source's own
+    series: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.span} (inferred)" if self.inferred else str(self.span)
@@ -87,6 +95,19 @@ def quantity(claim: Claim) -> Quantity:
     value = claim.value
     assert isinstance(value, Quantity), "load reads every numeric claim's value"
     return value
+
+
+def dated_by_series(series: Series, claims: Iterable[Claim],
+                    when: Mapping[str, When]) -> frozenset[str]:
+    """The claims read at a date worked out from this very series (see :class:`When`).
+
+    A year ("since 2005") or a list of years is not read at its date, so its source stands
+    behind the series whatever its date.
+    """
+    return frozenset(
+        c.id for c in claims
+        if (w := when.get(c.id)) is not None and series.id in w.series
+        and isinstance(c.value, Quantity) and c.value.kind not in (QKind.YEAR, QKind.YEARS))
 
 
 def exact(iv: Interval) -> bool:
