@@ -591,11 +591,12 @@ def test_a_year_with_a_qualifier_lists_no_occurrence() -> None:
 
 
 def test_exact_figures_for_one_moment_that_differ_conflict_past_a_round_one() -> None:
-    """60, 61 and 64 on one day: 60 may round 61, but 61 and 64 cannot both be true."""
-    claims = [claim("a", "60"), claim("b", "61"), claim("c", "64")]
+    """60, 61 and 64 (twice) on one day: 60 may round 61, but 61 and 64 cannot both be
+    true; each claim of 64 is named."""
+    claims = [claim("a", "60"), claim("b", "61"), claim("c", "64"), claim("d", "64")]
     f = reconcile(Series("s", Kind.TALLY), claims, {c.id: day(2025) for c in claims})
     assert f.verdict is Verdict.CONFLICT, explain(f)
-    assert set(f.conflicts) == {"b", "c"}
+    assert set(f.conflicts) == {"b", "c", "d"}
     assert "`b` says 61" in explain(f) and "`c` says 64" in explain(f)
 
 
@@ -659,3 +660,29 @@ def test_a_year_with_a_qualifier_fixes_no_first_year_for_a_skipped_year() -> Non
     f = reconcile(ANNUAL, claims, when)
     assert f.verdict is Verdict.CONSISTENT_IF, explain(f)
     assert "1 year without the event in 2020" in plain(sentence(f.assumptions[0]))
+
+
+@given(st.lists(st.tuples(st.sampled_from(["member", "observer", "absent"]),
+                          st.integers(2000, 2012), st.integers(0, 4)), min_size=1, max_size=25))
+def test_status_clashes_are_every_overlapping_pair_with_different_values(
+        spans: list[tuple[str, int, int]]) -> None:
+    """The sweep finds exactly the pairs a comparison of every pair finds: different values
+    for overlapping years clash, unless one span lies strictly within the other."""
+    claims = [claim(f"c{i:02d}", value) for i, (value, _, _) in enumerate(spans)]
+    when = {f"c{i:02d}": When(Span.years(start, start + length))
+            for i, (_, start, length) in enumerate(spans)}
+    f = reconcile(STATUS, claims, when)
+    clashing: set[str] = set()
+    nested = 0
+    for i, (va, sa, la) in enumerate(spans):
+        for j, (vb, sb, lb) in enumerate(spans[:i]):
+            a, b = (sa, sa + la), (sb, sb + lb)
+            if va == vb or a[1] < b[0] or b[1] < a[0]:
+                continue
+            if a != b and ((b[0] <= a[0] and a[1] <= b[1]) or (a[0] <= b[0] and b[1] <= a[1])):
+                nested += 1
+            else:
+                clashing |= {f"c{i:02d}", f"c{j:02d}"}
+    assert set(f.conflicts) == clashing
+    if not clashing:
+        assert len(f.assumptions) == nested

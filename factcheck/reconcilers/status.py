@@ -8,6 +8,8 @@ checked against the exact record.
 
 from __future__ import annotations
 
+import datetime
+import heapq
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -105,28 +107,41 @@ def reconcile_status(series: Series, claims: Sequence[Claim], when: Mapping[str,
 
 
 def _clashes(items: list[_Status]) -> tuple[list[Reason], list[Reason], list[str]]:
-    """Overlapping moments with different values; items are sorted by span, so the scan
-    stops at the first item that starts after the current one ends."""
+    """Overlapping moments with different values, in the order of the sorted *items*.
+
+    Swept in order of their starts, each item meets the items still running when it
+    starts (a heap evicts those that ended), grouped by value: items of its own value
+    are never visited, so the cost is n log n plus one step per pair that clashes."""
+    pairs: list[tuple[int, int]] = []
+    ending: list[tuple[datetime.date, int]] = []  # (end, index) of the running items
+    running: dict[str, dict[int, _Status]] = {}  # value -> the running items with it
+    for j, b in enumerate(items):
+        while ending and ending[0][0] < b.span.earliest:
+            _, i = heapq.heappop(ending)
+            group = running[items[i].value]
+            del group[i]
+            if not group:
+                del running[items[i].value]
+        for value, group in running.items():
+            if value != b.value:
+                pairs += ((i, j) for i in group)
+        running.setdefault(b.value, {})[j] = b
+        heapq.heappush(ending, (b.span.latest, j))
     problems: list[Reason] = []
     assumptions: list[Reason] = []
     conflicts: list[str] = []
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):  # (a slice would copy the rest every time)
-            b = items[j]
-            if b.span.earliest > a.span.latest:
-                break
-            if a.value == b.value or not _overlap(a.span, b.span):
-                continue
-            inner, outer = (a, b) if _within(a.span, b.span) else (b, a)
-            if inner.span != outer.span and _within(inner.span, outer.span):
-                assumptions.append(reason(
-                    "changed_within", [outer.claim, inner.claim], span=outer.span,
-                    outer=outer.value, outer_label=outer.label, inner=inner.value,
-                    inner_label=inner.label))
-            else:
-                conflicts += [a.claim, b.claim]
-                problems.append(reason("status_clash", [a.claim, b.claim], a=a.value,
-                                       a_label=a.label, b=b.value, b_label=b.label))
+    for i, j in sorted(pairs):
+        a, b = items[i], items[j]
+        inner, outer = (a, b) if _within(a.span, b.span) else (b, a)
+        if inner.span != outer.span and _within(inner.span, outer.span):
+            assumptions.append(reason(
+                "changed_within", [outer.claim, inner.claim], span=outer.span,
+                outer=outer.value, outer_label=outer.label, inner=inner.value,
+                inner_label=inner.label))
+        else:
+            conflicts += [a.claim, b.claim]
+            problems.append(reason("status_clash", [a.claim, b.claim], a=a.value,
+                                   a_label=a.label, b=b.value, b_label=b.label))
     return problems, assumptions, conflicts
 
 
@@ -138,10 +153,6 @@ def _runs(years: Sequence[int]) -> list[tuple[int, int]]:
         else:
             out.append((y, y))
     return out
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.earliest <= b.latest and b.earliest <= a.latest
 
 
 def _within(a: Span, b: Span) -> bool:

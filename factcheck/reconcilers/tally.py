@@ -102,15 +102,17 @@ def _same_moment(span: Span, group: list[_Item], origins: Origins | None,
 
     tightest: tuple[float, _Item] | None = None  # the lowest upper bound so far
     strict: tuple[float, _Item] | None = None  # the same among figures no rounding may join
-    plain: list[_Item] = []
+    plain: list[list[_Item]] = []  # plain figures by value, ascending
     for low, high, _, _, item in ordered:
         whole = _plain(item[2])
         other = strict if whole else tightest  # a rounding needs two plain figures
         if other is not None and other[0] < low:
             disagree(other[1], item)
         if whole:
-            if not plain or plain[-1][2].number != item[2].number:
-                plain.append(item)
+            if plain and plain[-1][0][2].number == item[2].number:
+                plain[-1].append(item)
+            else:
+                plain.append([item])
         elif strict is None or high < strict[0]:
             strict = (high, item)
         if tightest is None or high < tightest[0]:
@@ -123,10 +125,10 @@ def _plain(q: Quantity) -> bool:
     return not q.qualifier and q.other is None and not q.years and isinstance(q.number, int)
 
 
-def _plain_figures(span: Span, plain: list[_Item], disagree: Callable[[_Item, _Item], None],
-                   assumptions: list[Reason]) -> None:
-    """Plain figures (one per value, ascending): each must be a rounding of, or rounded to,
-    every smaller one; else it disagrees with the first smaller one that is neither.
+def _plain_figures(span: Span, plain: list[list[_Item]],
+                   disagree: Callable[[_Item, _Item], None], assumptions: list[Reason]) -> None:
+    """Plain figures (grouped by value, ascending): each must be a rounding of, or rounded
+    to, every smaller one; else it disagrees with the first smaller one that is neither.
 
     A figure *v* rounded to its unit *u* (60: tens) may stand for any smaller figure from
     v − u/2. A smaller figure further off fits *v* only if it is round itself, with half its
@@ -134,31 +136,32 @@ def _plain_figures(span: Span, plain: list[_Item], disagree: Callable[[_Item, _I
     smallest stops, after a handful of steps, at a misfit or at *v*'s own reach. Two
     precise figures never fit: a precise figure disagrees first with the smallest one."""
     precise: _Item | None = None  # the smallest figure that is not round
-    for j, item in enumerate(plain):
-        v = item[2].number
+    first = plain[0][0] if plain else None
+    for j, same in enumerate(plain):
+        v = same[0][2].number
         assert isinstance(v, int)
         misfit: _Item | None = None
         if _unit(v) == 1 and precise is not None:
             misfit = precise
         else:
             for i in range(j):
-                if plain[i][2].number >= v - _unit(v) // 2:
+                low = plain[i][0]
+                if low[2].number >= v - _unit(v) // 2:
                     break
-                if rounding(plain[i][2], item[2]) is None:
-                    misfit = plain[i]
+                if rounding(low[2], same[0][2]) is None:
+                    misfit = low
                     break
         if _unit(v) == 1 and precise is None:
-            precise = item
-        if misfit is not None:
-            disagree(misfit, item)
-            continue
-        if j == 0:
-            continue
-        first = plain[0]
-        rounded = rounding(first[2], item[2]) or rounding(item[2], first[2])
-        assert rounded is not None, "every smaller figure fits"
-        assumptions.append(reason("rounding", [first[1].id, item[1].id], span=span,
-                                  round=rounded[0], precise=rounded[1], unit=rounded[2]))
+            precise = same[0]
+        for item in same:
+            if misfit is not None:
+                disagree(misfit, item)
+            elif j and first is not None:
+                rounded = rounding(first[2], item[2]) or rounding(item[2], first[2])
+                assert rounded is not None, "every smaller figure fits"
+                assumptions.append(reason("rounding", [first[1].id, item[1].id], span=span,
+                                          round=rounded[0], precise=rounded[1],
+                                          unit=rounded[2]))
 
 
 def _unit(n: int) -> int:
