@@ -18,6 +18,7 @@ Every inference carries structured reasons; :mod:`factcheck.render.words` words 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -146,9 +147,7 @@ def _annual_clue(claim: Claim, members: Sequence[Claim],
                                    quantity(m).kind in (QKind.YEAR, QKind.YEARS)], dated)
     if not implied:
         return []
-    first = implied[0][1]
-    for _, iv in implied[1:]:
-        first = first.intersect(iv)
+    first = functools.reduce(Interval.intersect, (iv for _, iv in implied))
     majority = first.is_empty
     if majority:  # the dated claims disagree: read it against what most of them say
         point, holders = best_point(implied)
@@ -237,13 +236,17 @@ def _relative_clues(source: Source, claims: Sequence[Claim]) -> list[_Bound]:
 
 def _quoted_sources(source: Source, sources: Mapping[str, Source],
                     copies: Mapping[str, Iterable[str]] | None) -> list[_Bound]:
+    """Dated sources sharing passages with *source* whose publisher it names (the whole
+    name, in any case: "The Guardian", not "the")."""
     bounds = []
     for other in sorted((copies or {}).get(source.id, ())):
         dated_copy = sources.get(other)
-        name = dated_copy.publisher.split()[0] if dated_copy and dated_copy.publisher else ""
+        name = " ".join(dated_copy.publisher.split()) if dated_copy and dated_copy.publisher \
+            else ""
         if dated_copy is None or dated_copy.published is None or not name:
             continue
-        if re.search(rf"\b{re.escape(name)}\b", source.body):
+        words = r"\s+".join(map(re.escape, name.split()))
+        if re.search(rf"(?<!\w){words}(?!\w)", source.body, re.IGNORECASE):
             bounds.append((dated_copy.published, datetime.date.max, reason(
                 "quotes_source", [], source=other, name=name, date=dated_copy.published)))
     return bounds
@@ -256,9 +259,7 @@ def _combine(source: Source, counts: Sequence[tuple[Interval, Reason]],
              bounds: Sequence[_Bound]) -> DateInference:
     """The counts' years narrowed by the dates the text mentions and the *bounds* found."""
     reasons: list[Reason] = [r for _, r in counts]
-    years = Interval(None, None)
-    for iv, _ in counts:
-        years = years.intersect(iv)
+    years = functools.reduce(Interval.intersect, (iv for iv, _ in counts), Interval(None, None))
     if not years.is_empty and years.intersect(_CALENDAR).is_empty:
         return DateInference(source.id, None, tuple(reasons))  # past the calendar's years
     years = years.intersect(_CALENDAR) if not years.is_empty else years

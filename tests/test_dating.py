@@ -112,3 +112,17 @@ def test_a_source_dated_from_a_series_takes_no_side_in_its_disagreement() -> Non
     disagree = next(r for r in f.reasons if r.kind == "disagree")
     assert disagree["majority"] == ("a", "c")
     assert not any(r.kind == "weight" for r in f.reasons)  # p against r: one origin each
+
+
+def test_a_copy_is_dated_by_the_source_it_names_by_its_whole_publisher() -> None:
+    """A copy that names "the guardian" follows The Guardian's article; one that only says
+    "The minister" names no publisher, whatever the first word of one."""
+    dated = Source("dated", "x", published=D(2024, 3, 1), publisher="The Guardian")
+    naming = Source("naming", "As the guardian reported, the vote passed.")
+    other = Source("other", "The minister said the vote passed.")
+    sources = {s.id: s for s in (dated, naming, other)}
+    copies = {"naming": ["dated"], "other": ["dated"]}
+    inf = infer_dates(sources, [], [], copies)
+    assert [r.kind for r in inf["naming"].reasons] == ["quotes_source"]
+    assert inf["naming"].reasons[0]["name"] == "The Guardian"
+    assert not any(r.kind == "quotes_source" for r in inf["other"].reasons)

@@ -29,6 +29,7 @@ from factcheck.reconcilers._common import (
 )
 from factcheck.values import Kind as QKind
 from factcheck.values import Quantity
+from factcheck.values.quantity import _year_runs
 
 __all__ = ["reconcile_status"]
 
@@ -45,10 +46,6 @@ def _norm(value: str) -> str:
     return " ".join(value.casefold().split())
 
 
-def _years(claim: Claim) -> Quantity | None:
-    return claim.years
-
-
 def reconcile_status(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
                      origins: Origins | None = None) -> Finding:
     items: list[_Status] = []
@@ -56,10 +53,10 @@ def reconcile_status(series: Series, claims: Sequence[Claim], when: Mapping[str,
     readings: list[Reading] = []
     left_out: list[str] = []
     for claim in claims:
-        value, w, q = _norm(str(claim.value or "")), when.get(claim.id), _years(claim)
+        value, w, q = _norm(str(claim.value or "")), when.get(claim.id), claim.years
         if q is not None and q.kind in (QKind.YEARS, QKind.YEAR):
             years = q.years if q.kind is QKind.YEARS else (int(q.number),)
-            for first, last in _runs(years):
+            for first, last in _year_runs(sorted(set(years))):
                 span = Span.years(first, last)
                 items.append(_Status(span, value, claim.id, str(span)))
             readings.append(Reading(claim.id, str(claim.value)))
@@ -143,16 +140,6 @@ def _clashes(items: list[_Status]) -> tuple[list[Reason], list[Reason], list[str
             problems.append(reason("status_clash", [a.claim, b.claim], a=a.value,
                                    a_label=a.label, b=b.value, b_label=b.label))
     return problems, assumptions, conflicts
-
-
-def _runs(years: Sequence[int]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for y in sorted(years):
-        if out and y == out[-1][1] + 1:
-            out[-1] = (out[-1][0], y)
-        else:
-            out.append((y, y))
-    return out
 
 
 def _within(a: Span, b: Span) -> bool:
