@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from factcheck.credits import credits, publisher_key
 from factcheck.dates import date_clues, reference_date_at, relative_window
 from factcheck.model import Claim, Kind, Monotone, Series, Source, Span
 from factcheck.reasons import Reason, reason
@@ -236,17 +237,22 @@ def _relative_clues(source: Source, claims: Sequence[Claim]) -> list[_Bound]:
 
 def _quoted_sources(source: Source, sources: Mapping[str, Source],
                     copies: Mapping[str, Iterable[str]] | None) -> list[_Bound]:
-    """Dated sources sharing passages with *source* whose publisher it names (the whole
-    name, in any case: "The Guardian", not "the")."""
+    """Dated sources sharing passages with *source* that it names: by a credit line for
+    their outlet ("Yonhap reported" for "Yonhap News Agency", see :mod:`factcheck.credits`)
+    or by the publisher's whole name, in any case ("The Guardian", not "the")."""
     bounds = []
+    credited: frozenset[str] | None = None
     for other in sorted((copies or {}).get(source.id, ())):
         dated_copy = sources.get(other)
         name = " ".join(dated_copy.publisher.split()) if dated_copy and dated_copy.publisher \
             else ""
         if dated_copy is None or dated_copy.published is None or not name:
             continue
+        if credited is None:
+            credited = frozenset(c.key for c in credits(source.body))
         words = r"\s+".join(map(re.escape, name.split()))
-        if re.search(rf"(?<!\w){words}(?!\w)", source.body, re.IGNORECASE):
+        if publisher_key(name) in credited or re.search(
+                rf"(?<!\w){words}(?!\w)", source.body, re.IGNORECASE):
             bounds.append((dated_copy.published, datetime.date.max, reason(
                 "quotes_source", [], source=other, name=name, date=dated_copy.published)))
     return bounds

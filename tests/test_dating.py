@@ -126,3 +126,11 @@ def test_a_copy_is_dated_by_the_source_it_names_by_its_whole_publisher() -> None
     assert [r.kind for r in inf["naming"].reasons] == ["quotes_source"]
     assert inf["naming"].reasons[0]["name"] == "The Guardian"
     assert not any(r.kind == "quotes_source" for r in inf["other"].reasons)
+
+
+def test_a_copy_crediting_a_wire_by_its_short_name_is_dated_by_it() -> None:
+    """"Yonhap reported" credits the outlet of "Yonhap News Agency": the copy follows it."""
+    wire = Source("wire", "x", published=D(2025, 11, 20), publisher="Yonhap News Agency")
+    copy = Source("copy", "The vote passed, Yonhap reported.")
+    inf = infer_dates({s.id: s for s in (wire, copy)}, [], [], {"copy": ["wire"]})
+    assert [r.kind for r in inf["copy"].reasons] == ["quotes_source"]
