@@ -194,7 +194,7 @@ GAP_CASES = [
     ("The Games were called off in 1940 and 1944.", "called off in 1940 and 1944",
      (1940, 1944), None),
     ("The vote was skipped in 2020-2021.", "skipped in 2020-2021", (2020, 2021), None),
-    ("It was the first time since 2019 that leaders met.", "first time since 2019", (), 2019),
+    ("It was held for the first time since 2019.", "first time since 2019", (), 2019),
     ("It was the first vote on the issue since 2019.", "first vote on the issue since 2019",
      (), 2019),
 ]
@@ -216,9 +216,23 @@ def test_gap_statements(text: str, phrase: str, years: tuple[int, ...], since: i
     "Since 1992 the vote has been held every year.",
     "The vote was held in 2020.",
     "It skipped the 2019-20 season.",
+    # a first of some other kind, not the event's first since a year
+    "It was the first unanimous vote since 2019.",
+    "It was the first recorded vote on the text since 2019.",
+    "It was the first time since 2019 that leaders met.",
+    "It was the first vote since 2019 when the United States voted no.",
+    "For the first time since 2019, the United States voted against the resolution.",
+    # an exception about someone's vote, not a year without the event
+    "It has been adopted every year since 1992, except in 2020, when the US abstained.",
+    "It has been adopted every year since 1992 except 2020 when Israel voted yes.",
 ])
 def test_not_gap_statements(text: str) -> None:
     assert gap_statements(text) == ()
+
+
+def test_an_exception_whose_clause_says_no_vote_is_still_a_gap() -> None:
+    (gap,) = gap_statements("It has met every year except in 2020, when no vote was held.")
+    assert (gap.text, gap.years) == ("except in 2020", (2020,))
 
 
 GAP_CUES = ["except in", "except", "interrupted only in", "with the exception of",
