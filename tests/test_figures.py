@@ -539,6 +539,11 @@ FIND_CASES = [
     ),
     # not figures
     ("21 years ago", []),
+    ("The law passed a decade ago.", []),  # a point in time, not "more than 10 years"
+    ("The ban was imposed two decades ago.", []),
+    ("The treaty is a decade old.", []),  # an age
+    # "passed" before a noun: the plain reading, not "more than 10 years"
+    ("Turnout passed a decade high.", [("a decade", "about 10 years")]),
     ("One of them, one by one, once adopted", []),
     ("the first summit of the Third Committee", []),
     ("at 11 a.m. on 12 November and Nov. 12 and November 12th", []),
