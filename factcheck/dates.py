@@ -24,7 +24,7 @@ import re
 
 import attrs
 
-from factcheck.figures.reading import _sentence_spans
+from factcheck.figures.reading import _sentence_spans, find_quantities
 from factcheck.model import Span
 
 __all__ = ["date_clues", "DateClue", "MONTHS", "reference_date_at", "reference_dates",
@@ -312,8 +312,9 @@ def reference_date_at(text: str, start: int, end: int, published: datetime.date 
     """The reference-date phrase governing the figure at ``text[start:end]``, or None.
 
     It is in the figure's sentence: the nearer of the last one before the figure and the
-    first one just after it (within 60 characters: "12 more died on Sunday"); on a tie,
-    the one before.
+    first one just after it (within 60 characters: "12 more died on Sunday", but not past
+    another figure: in "the 16th year, up from 120 votes last year", "last year" dates
+    the 120); on a tie, the one before.
 
     >>> text = "Officials said Monday. As of Oct. 1, 59 people had died."
     >>> reference_date_at(text, text.index("59"), text.index("59") + 2,
@@ -326,6 +327,10 @@ def reference_date_at(text: str, start: int, end: int, published: datetime.date 
     before = [(start - low - r.end, 0, r) for r in candidates if r.end <= start - low]
     after = [(r.start - (end - low), 1, r) for r in candidates
              if r.start >= end - low and r.start - (end - low) <= 60]
+    if after:  # "the 16th year, up from 120 votes last year": "last year" dates the 120
+        stop = after[0][2].start
+        if any(end - low <= m.start and m.end <= stop for m in find_quantities(text[low:high])):
+            after = []
     if not before and not after:
         return None
     # the nearer of the last one before and the first one after; before wins a tie

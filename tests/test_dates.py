@@ -97,6 +97,11 @@ AT_CASES = [
     ("As of Oct. 1, 59 people had died, and 12 more died on Sunday.", "12", "on Sunday"),
     ("As of Oct. 1, 59 people had died, and 12 more died on Sunday.", "59", "As of Oct. 1"),
     ("As of Monday, 59 had died in floods that began on Sunday.", "59", "As of Monday"),
+    # a phrase after another figure dates that figure, not this one
+    ("It passed for the 16th straight year, up from 120 votes last year.", "16th", None),
+    ("It passed for the 16th straight year, up from 120 votes last year.", "120", "last year"),
+    ("On Sunday it passed for the 16th year, up from 120 votes last year.", "16th",
+     "On Sunday"),
 ]
 
 
@@ -170,6 +175,20 @@ def test_law_unrelated_sentences_do_not_change_a_figures_reference_date(
     assert alone is not None and got is not None
     assert (got.text, got.resolved) == (alone.text, alone.resolved)
     assert got.start == alone.start + len(head)
+
+
+@settings(max_examples=100)
+@given(publications, reference_phrases(), st.integers(2, 900),
+       st.sampled_from(["16th straight year", "21 consecutive years", "187-3 vote"]))
+def test_law_a_phrase_after_another_figure_does_not_date_this_one(
+    published: datetime.date, phrase: str, other: int, figure: str
+) -> None:
+    text = f"It passed in a {figure}, up from {other} votes {phrase}."
+    at = text.index(figure)
+    assert reference_date_at(text, at, at + len(figure), published) is None
+    at = text.index(f"from {other}") + len("from ")
+    got = reference_date_at(text, at, at + len(str(other)), published)
+    assert got is not None and got.text == phrase
 
 
 # -- gap_statements ----------------------------------------------------------------------
