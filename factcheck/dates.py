@@ -7,8 +7,9 @@ them with what the article's counts imply.
 
 Read as clues: a month and year ("in January 2024", "North Korea's January 2024
 declaration", "November 12, 2025") or a year after *in*, *since* or *from* ("lapsed in
-2022"), in a sentence that does not speak of the future before it (*will*, *next*,
-*upcoming*, *scheduled*, *plans*, *expected*, *due*), bound the date from below; a month
+2022", "In 2022, …"), in a sentence that does not look ahead before it (*will*, *next*,
+*upcoming*, *scheduled*, *plans*, *expected*, *due*, *aims*, *takes effect*, …) and not
+after *by* ("by December 2027"), bound the date from below; a month
 without a year after such a future word ("will be sent … in December") bounds it from
 above, within the year the other clues settle. Relative words ("last month", "on
 Wednesday") need a date to count from and are not read.
@@ -35,8 +36,18 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _FUTURE = re.compile(r"\b(will|shall|next|upcoming|scheduled|plans?|planned|expected|due|"
                      r"to be)\b", re.IGNORECASE)
+# what makes a year one the text looks forward to, anywhere before it in its sentence
+# ("aims to reach net zero in 2060", "takes effect in 2027"): no floor on the text's date
+_AHEAD = re.compile(r"\b(?:will|shall|would|next|upcoming|scheduled|plans?|planned|planning|"
+                    r"expected|expects?|due|to\s+be|aims?|aimed|aiming|intends?|targets?|"
+                    r"(?:takes?|taking|comes?|coming|goes?|going)\s+(?:into\s+)?"
+                    r"(?:effect|force)|set\s+to|going\s+to|seeks?\s+to|"
+                    r"(?:pledged?|promised?|vowed?)\s+to)\b", re.IGNORECASE)
+# a deadline: "by December 2027", "by the end of 2027"
+_BY = re.compile(r"\bby\s+(?:(?:the\s+)?(?:end|middle|start|beginning)\s+of\s+|early\s+|"
+                 r"mid-?\s*|late\s+)?$", re.IGNORECASE)
 _MONTH_YEAR = re.compile(_MONTH + r"(?:\s+(\d{1,2}),?)?\s+((?:19|20)\d\d)\b")
-_PREP_YEAR = re.compile(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b(?![-–/]\d)")
+_PREP_YEAR = re.compile(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b(?![-–/]\d)", re.IGNORECASE)
 _MONTH_ALONE = re.compile(r"\bin\s+" + _MONTH + r"\b(?!\s+\d)")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
@@ -67,6 +78,13 @@ def _future(text: str, at: int) -> bool:
     return bool(_FUTURE.search(text, _sentence_start(text, at), at))
 
 
+def _ahead(text: str, at: int) -> bool:
+    """The year or date at *at* is one the text looks forward to, or may be: when unsure,
+    no floor."""
+    start = _sentence_start(text, at)
+    return bool(_AHEAD.search(text, start, at) or _BY.search(text, max(start, at - 30), at))
+
+
 def _context(text: str, start: int, end: int) -> str:
     left = _sentence_start(text, start)
     words = text[left:start].split()[-2:]
@@ -78,7 +96,7 @@ def date_clues(text: str) -> tuple[DateClue, ...]:
     clues: list[DateClue] = []
     taken: list[tuple[int, int]] = []
     for m in _MONTH_YEAR.finditer(text):
-        if _future(text, m.start()):
+        if _ahead(text, m.start()):
             continue
         month = MONTHS.index(m.group(1).lower()) + 1
         day = int(m.group(2)) if m.group(2) else 1
@@ -89,7 +107,7 @@ def date_clues(text: str) -> tuple[DateClue, ...]:
         taken.append(m.span())
         clues.append(DateClue(m.start(), m.end(), _context(text, m.start(), m.end()), earliest))
     for m in _PREP_YEAR.finditer(text):
-        if _future(text, m.start()) or any(a <= m.start(1) < b for a, b in taken):
+        if _ahead(text, m.start()) or any(a <= m.start(1) < b for a, b in taken):
             continue
         clues.append(DateClue(m.start(), m.end(), _context(text, m.start(), m.end()),
                               datetime.date(int(m.group(1)), 1, 1)))

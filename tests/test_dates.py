@@ -33,6 +33,28 @@ def test_date_clues_and_relative_window_still_read() -> None:
         datetime.date(2025, 11, 19), datetime.date(2025, 11, 25), "on Wednesday")
 
 
+@pytest.mark.parametrize(("text", "clues"), [
+    # a year opening the sentence is a clue like any other
+    ("In 2022, the law lapsed.", ["not before 2022-01-01 (“In 2022”)"]),
+    ("Since 2019, it has passed every year.", ["not before 2019-01-01 (“Since 2019”)"]),
+    # a year the text looks forward to is no floor on its date
+    ("The country aims to reach net zero in 2060.", []),
+    ("The ban takes effect in 2027.", []),
+    ("The treaty comes into force in 2027.", []),
+    ("The plant is due to open in 2027.", []),
+    ("It is expected to be completed in 2026.", []),
+    ("The census is scheduled for 2030 and a review in 2031.", []),
+    ("The agency plans to finish in 2028.", []),
+    ("Work should be finished by December 2027.", []),
+    ("Work should be finished by the end of 2027.", []),
+    # a past year in the same text still counts
+    ("The law, adopted by 187 votes in 2022, lapsed.",
+     ["not before 2022-01-01 (“187 votes in 2022”)"]),
+])
+def test_date_clues_read_past_years_only(text: str, clues: list[str]) -> None:
+    assert [str(c) for c in date_clues(text)] == clues
+
+
 # -- reference_dates ---------------------------------------------------------------------
 
 REFERENCE_CASES = [
