@@ -20,12 +20,13 @@ Wednesday") need a date to count from and are not read.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 
 import attrs
 
-from factcheck.figures.reading import _sentence_spans, find_quantities
+from factcheck.figures import Sentences, find_quantities
 from factcheck.model import Span
 
 __all__ = ["date_clues", "DateClue", "MONTHS", "reference_date_at", "reference_dates",
@@ -69,34 +70,40 @@ class DateClue:
         return f"before {MONTHS[self.before_month - 1].title()} (“{self.text}”)"
 
 
-def _sentence_start(text: str, at: int) -> int:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    return starts[-1] if starts else 0
+class _Starts:
+    """Where each sentence of a text starts, found once: the sentence of any offset by
+    bisection (a scan from the text's start for every mention was quadratic)."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
 
-def _future(text: str, at: int) -> bool:
-    return bool(_FUTURE.search(text, _sentence_start(text, at), at))
+    def before(self, at: int) -> int:
+        """The start of the sentence *at* is in: the end of the last stop ending by *at*."""
+        return self.starts[bisect.bisect_right(self.starts, at) - 1]
 
+    def future(self, at: int) -> bool:
+        return bool(_FUTURE.search(self.text, self.before(at), at))
 
-def _ahead(text: str, at: int) -> bool:
-    """The year or date at *at* is one the text looks forward to, or may be: when unsure,
-    no floor."""
-    start = _sentence_start(text, at)
-    return bool(_AHEAD.search(text, start, at) or _BY.search(text, max(start, at - 30), at))
+    def ahead(self, at: int) -> bool:
+        """The year or date at *at* is one the text looks forward to, or may be: when
+        unsure, no floor."""
+        start = self.before(at)
+        return bool(_AHEAD.search(self.text, start, at)
+                    or _BY.search(self.text, max(start, at - 30), at))
 
-
-def _context(text: str, start: int, end: int) -> str:
-    left = _sentence_start(text, start)
-    words = text[left:start].split()[-2:]
-    return " ".join([*words, text[start:end]]).strip()
+    def context(self, start: int, end: int) -> str:
+        words = self.text[self.before(start):start].split()[-2:]
+        return " ".join([*words, self.text[start:end]]).strip()
 
 
 def date_clues(text: str) -> tuple[DateClue, ...]:
     """Every mention in *text* that bounds the text's own date, in text order."""
     clues: list[DateClue] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # where the year of each month-and-year clue starts
+    at = _Starts(text)
     for m in _MONTH_YEAR.finditer(text):
-        if _ahead(text, m.start()):
+        if at.ahead(m.start()):
             continue
         month = MONTHS.index(m.group(1).lower()) + 1
         day = int(m.group(2)) if m.group(2) else 1
@@ -104,20 +111,20 @@ def date_clues(text: str) -> tuple[DateClue, ...]:
             earliest = datetime.date(int(m.group(3)), month, day)
         except ValueError:
             continue
-        taken.append(m.span())
-        clues.append(DateClue(m.start(), m.end(), _context(text, m.start(), m.end()), earliest))
+        taken.add(m.start(3))
+        clues.append(DateClue(m.start(), m.end(), at.context(m.start(), m.end()), earliest))
     for m in _PREP_YEAR.finditer(text):
-        if _ahead(text, m.start()) or any(a <= m.start(1) < b for a, b in taken):
+        if at.ahead(m.start()) or m.start(1) in taken:
             continue
-        clues.append(DateClue(m.start(), m.end(), _context(text, m.start(), m.end()),
+        clues.append(DateClue(m.start(), m.end(), at.context(m.start(), m.end()),
                               datetime.date(int(m.group(1)), 1, 1)))
     for m in _MONTH_ALONE.finditer(text):
-        if not _future(text, m.start()):
+        if not at.future(m.start()):
             continue
         month = MONTHS.index(m.group(1).lower()) + 1
         if month == 1:
             continue  # "in January" from December means next year: no bound within the year
-        clues.append(DateClue(m.start(), m.end(), _context(text, m.start(), m.end()),
+        clues.append(DateClue(m.start(), m.end(), at.context(m.start(), m.end()),
                               before_month=month))
     return tuple(sorted(clues, key=lambda c: (c.start, c.end)))
 
@@ -317,29 +324,23 @@ def reference_dates(text: str, published: datetime.date | None = None
     return tuple(found)
 
 
-def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    """The sentence around *at* ("Oct. 1" and "U.S." do not end one)."""
-    for low, high in _sentence_spans(text):
-        if low <= at < high:
-            return low, high
-    return 0, len(text)
-
-
 def reference_date_at(text: str, start: int, end: int, published: datetime.date | None = None,
-                      ) -> ReferenceDate | None:
+                      *, sentences: Sentences | None = None) -> ReferenceDate | None:
     """The reference-date phrase governing the figure at ``text[start:end]``, or None.
 
     It is in the figure's sentence: the nearer of the last one before the figure and the
     first one just after it (within 60 characters: "12 more died on Sunday", but not past
     another figure: in "the 16th year, up from 120 votes last year", "last year" dates
-    the 120); on a tie, the one before.
+    the 120); on a tie, the one before. *sentences* are *text*'s, when the caller reads
+    many figures of one text (found once, not once per figure).
 
     >>> text = "Officials said Monday. As of Oct. 1, 59 people had died."
     >>> reference_date_at(text, text.index("59"), text.index("59") + 2,
     ...                   datetime.date(2025, 11, 20)).text
     'As of Oct. 1'
     """
-    low, high = _sentence_bounds(text, start)
+    bounds = (sentences or Sentences(text)).bounds(start)
+    low, high = bounds if bounds is not None else (0, len(text))
     candidates = [r for r in reference_dates(text[low:high], published)
                   if not (r.start < end - low and start - low < r.end)]
     before = [(start - low - r.end, 0, r) for r in candidates if r.end <= start - low]

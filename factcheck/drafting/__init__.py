@@ -41,7 +41,7 @@ from factcheck.drafting._group import (
     series_kind,
 )
 from factcheck.drafting._noise import noise
-from factcheck.figures import Mention, find_quantities
+from factcheck.figures import Mention, Sentences, find_quantities
 from factcheck.model import Kind, Source, Span
 from factcheck.tomlw import toml_value
 from factcheck.values import Kind as QKind
@@ -102,24 +102,30 @@ def extract(sources: Iterable[Source]) -> tuple[Extracted, ...]:
     out = []
     for source in sorted(sources, key=lambda s: s.id):
         body = source.body
+        sentences = Sentences(body)
+        flat = " ".join(body.split())  # the body as quotes are written, made once
+        line, line_start, done = 1, 0, 0  # lines counted up to *done*, mentions in order
         for m in find_quantities(body):
-            line = body.count("\n", 0, m.start) + 1
-            column = m.start - (body.rfind("\n", 0, m.start) + 1) + 1
+            line += body.count("\n", done, m.start)
+            line_start = body.rfind("\n", done, m.start) + 1 or line_start
+            done = m.start
             s0 = body.find(m.sentence, max(0, m.start - len(m.sentence)))
             if not m.sentence or not s0 <= m.start <= s0 + len(m.sentence):
                 s0 = m.start
             s1 = max(m.end, s0 + len(m.sentence))
-            e = Extracted(source.id, m, line, column, source.published, body[s0:m.start],
-                          body[m.end:s1],
-                          reference=reference_date_at(body, m.start, m.end, source.published))
-            out.append(_with_context(e, body))
+            ref = reference_date_at(body, m.start, m.end, source.published, sentences=sentences)
+            e = Extracted(source.id, m, line, m.start - line_start + 1, source.published,
+                          body[s0:m.start], body[m.end:s1], reference=ref)
+            out.append(_with_context(e, body, flat))
     return tuple(out)
 
 
-def _with_context(e: Extracted, body: str) -> Extracted:
-    """*e* with the text around its quote when the quote's words are not unique in *body*."""
+def _with_context(e: Extracted, body: str, flat: str) -> Extracted:
+    """*e* with the text around its quote when the quote's words are not unique in *body*
+    (*flat* is *body* with its whitespace runs made single spaces)."""
     quote = e.quote
-    if " ".join(body.split()).count(quote) < 2 or e.mention.text not in quote:
+    first = flat.find(quote)
+    if first < 0 or flat.find(quote, first + 1) < 0 or e.mention.text not in quote:
         return e
     left, right = quote.split(e.mention.text, 1)
     starts = [t.start() for t in re.finditer(r"\S+", e.before)]
