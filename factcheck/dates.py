@@ -27,14 +27,13 @@ import re
 import attrs
 
 from factcheck.figures import Sentences, find_quantities
+from factcheck.figures._vocab import MONTH_ABBREVIATIONS, MONTHS
 from factcheck.model import Span
 
 __all__ = ["date_clues", "DateClue", "MONTHS", "reference_date_at", "reference_dates",
            "ReferenceDate", "relative_window", "WEEKDAYS"]
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(" + "|".join(m.title() for m in MONTHS) + ")"  # "January" … "December"
 _FUTURE = re.compile(r"\b(will|shall|next|upcoming|scheduled|plans?|planned|expected|due|"
                      r"to be)\b", re.IGNORECASE)
 # what makes a year one the text looks forward to, anywhere before it in its sentence
@@ -192,10 +191,12 @@ def _window(quote: str, event: datetime.date,
 
 # -- reference dates: the date a count refers to ---------------------------------------
 
-_MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS, 1)} | {"sept": 9}
-_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-               r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
-               r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+# a month's name or its abbreviation, with or without its dot: "October", "Oct.", "Sept"
+_MONTH_NAME = "(?:" + "|".join(
+    [m.title() for m in MONTHS]
+    + [rf"{a.title()}\.?" for a in sorted(set(MONTH_ABBREVIATIONS) - set(MONTHS),
+                                          key=lambda a: (MONTH_ABBREVIATIONS[a], -len(a)))]
+) + ")"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY_FIRST = rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_NAME})(?:,?\s+(?P<y1>\d{{4}}))?"
 _MONTH_FIRST = (rf"(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -231,7 +232,7 @@ class ReferenceDate:
 
 
 def _month(name: str) -> int:
-    return _MONTH_ABBR[name.rstrip(".").lower()[:4 if name.lower().startswith("sept") else 3]]
+    return MONTH_ABBREVIATIONS[name.rstrip(".").lower()[:3]]
 
 
 def _on_or_before(published: datetime.date, month: int, day: int,

@@ -79,9 +79,6 @@ class Sentences:
         return (low, high) if low <= at < high else None
 
 
-_SENTENCE_STOPS = frozenset(".!?")
-
-
 class _Base:
     """Tokens, the numbers that are no figures (dates, times, identifiers), sentences."""
 
@@ -211,16 +208,14 @@ class _Base:
         )
 
     def _sentence_ids(self) -> list[int]:
-        """The sentence number of every token (a stop before a new capitalised word)."""
+        """The sentence number of every token, by :func:`_sentence_spans` ("Nov. 12" and
+        "U.S." end no sentence)."""
         ids: list[int] = []
+        spans = _sentence_spans(self.text)
         current = 0
-        for idx, t in enumerate(self.toks):
-            if idx and t.newline_before:
+        for t in self.toks:
+            while current + 1 < len(spans) and t.start >= spans[current][1]:
                 current += 1
-            elif idx >= 2 and self.toks[idx - 1].text in _SENTENCE_STOPS and not t.glued:
-                before = self.toks[idx - 2]
-                if not (before.kind == "word" and len(before.text) == 1):  # "U.S."
-                    current += 1
             ids.append(current)
         return ids
 
