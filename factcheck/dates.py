@@ -7,8 +7,9 @@ them with what the article's counts imply.
 
 Read as clues: a month and year ("in January 2024", "North Korea's January 2024
 declaration", "November 12, 2025") or a year after *in*, *since* or *from* ("lapsed in
-2022"), in a sentence that does not speak of the future before it (*will*, *next*,
-*upcoming*, *scheduled*, *plans*, *expected*, *due*), bound the date from below; a month
+2022", "In 2022, …"), in a sentence that does not look ahead before it (*will*, *next*,
+*upcoming*, *scheduled*, *plans*, *expected*, *due*, *aims*, *takes effect*, …) and not
+after *by* ("by December 2027"), bound the date from below; a month
 without a year after such a future word ("will be sent … in December") bounds it from
 above, within the year the other clues settle. Relative words ("last month", "on
 Wednesday") need a date to count from and are not read.
@@ -19,24 +20,34 @@ Wednesday") need a date to count from and are not read.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 
 import attrs
 
-from factcheck.figures.reading import _sentence_spans
+from factcheck.figures import Sentences, find_quantities
+from factcheck.figures._vocab import MONTH_ABBREVIATIONS, MONTHS
 from factcheck.model import Span
 
 __all__ = ["date_clues", "DateClue", "MONTHS", "reference_date_at", "reference_dates",
            "ReferenceDate", "relative_window", "WEEKDAYS"]
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(" + "|".join(m.title() for m in MONTHS) + ")"  # "January" … "December"
 _FUTURE = re.compile(r"\b(will|shall|next|upcoming|scheduled|plans?|planned|expected|due|"
                      r"to be)\b", re.IGNORECASE)
+# what makes a year one the text looks forward to, anywhere before it in its sentence
+# ("aims to reach net zero in 2060", "takes effect in 2027"): no floor on the text's date
+_AHEAD = re.compile(r"\b(?:will|shall|would|next|upcoming|scheduled|plans?|planned|planning|"
+                    r"expected|expects?|due|to\s+be|aims?|aimed|aiming|intends?|targets?|"
+                    r"(?:takes?|taking|comes?|coming|goes?|going)\s+(?:into\s+)?"
+                    r"(?:effect|force)|set\s+to|going\s+to|seeks?\s+to|"
+                    r"(?:pledged?|promised?|vowed?)\s+to)\b", re.IGNORECASE)
+# a deadline: "by December 2027", "by the end of 2027"
+_BY = re.compile(r"\bby\s+(?:(?:the\s+)?(?:end|middle|start|beginning)\s+of\s+|early\s+|"
+                 r"mid-?\s*|late\s+)?$", re.IGNORECASE)
 _MONTH_YEAR = re.compile(_MONTH + r"(?:\s+(\d{1,2}),?)?\s+((?:19|20)\d\d)\b")
-_PREP_YEAR = re.compile(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b(?![-–/]\d)")
+_PREP_YEAR = re.compile(r"\b(?:in|since|from)\s+((?:19|20)\d\d)\b(?![-–/]\d)", re.IGNORECASE)
 _MONTH_ALONE = re.compile(r"\bin\s+" + _MONTH + r"\b(?!\s+\d)")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
@@ -58,27 +69,40 @@ class DateClue:
         return f"before {MONTHS[self.before_month - 1].title()} (“{self.text}”)"
 
 
-def _sentence_start(text: str, at: int) -> int:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    return starts[-1] if starts else 0
+class _Starts:
+    """Where each sentence of a text starts, found once: the sentence of any offset by
+    bisection (a scan from the text's start for every mention was quadratic)."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
 
-def _future(text: str, at: int) -> bool:
-    return bool(_FUTURE.search(text, _sentence_start(text, at), at))
+    def before(self, at: int) -> int:
+        """The start of the sentence *at* is in: the end of the last stop ending by *at*."""
+        return self.starts[bisect.bisect_right(self.starts, at) - 1]
 
+    def future(self, at: int) -> bool:
+        return bool(_FUTURE.search(self.text, self.before(at), at))
 
-def _context(text: str, start: int, end: int) -> str:
-    left = _sentence_start(text, start)
-    words = text[left:start].split()[-2:]
-    return " ".join([*words, text[start:end]]).strip()
+    def ahead(self, at: int) -> bool:
+        """The year or date at *at* is one the text looks forward to, or may be: when
+        unsure, no floor."""
+        start = self.before(at)
+        return bool(_AHEAD.search(self.text, start, at)
+                    or _BY.search(self.text, max(start, at - 30), at))
+
+    def context(self, start: int, end: int) -> str:
+        words = self.text[self.before(start):start].split()[-2:]
+        return " ".join([*words, self.text[start:end]]).strip()
 
 
 def date_clues(text: str) -> tuple[DateClue, ...]:
     """Every mention in *text* that bounds the text's own date, in text order."""
     clues: list[DateClue] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # where the year of each month-and-year clue starts
+    at = _Starts(text)
     for m in _MONTH_YEAR.finditer(text):
-        if _future(text, m.start()):
+        if at.ahead(m.start()):
             continue
         month = MONTHS.index(m.group(1).lower()) + 1
         day = int(m.group(2)) if m.group(2) else 1
@@ -86,20 +110,20 @@ def date_clues(text: str) -> tuple[DateClue, ...]:
             earliest = datetime.date(int(m.group(3)), month, day)
         except ValueError:
             continue
-        taken.append(m.span())
-        clues.append(DateClue(m.start(), m.end(), _context(text, m.start(), m.end()), earliest))
+        taken.add(m.start(3))
+        clues.append(DateClue(m.start(), m.end(), at.context(m.start(), m.end()), earliest))
     for m in _PREP_YEAR.finditer(text):
-        if _future(text, m.start()) or any(a <= m.start(1) < b for a, b in taken):
+        if at.ahead(m.start()) or m.start(1) in taken:
             continue
-        clues.append(DateClue(m.start(), m.end(), _context(text, m.start(), m.end()),
+        clues.append(DateClue(m.start(), m.end(), at.context(m.start(), m.end()),
                               datetime.date(int(m.group(1)), 1, 1)))
     for m in _MONTH_ALONE.finditer(text):
-        if not _future(text, m.start()):
+        if not at.future(m.start()):
             continue
         month = MONTHS.index(m.group(1).lower()) + 1
         if month == 1:
             continue  # "in January" from December means next year: no bound within the year
-        clues.append(DateClue(m.start(), m.end(), _context(text, m.start(), m.end()),
+        clues.append(DateClue(m.start(), m.end(), at.context(m.start(), m.end()),
                               before_month=month))
     return tuple(sorted(clues, key=lambda c: (c.start, c.end)))
 
@@ -167,10 +191,12 @@ def _window(quote: str, event: datetime.date,
 
 # -- reference dates: the date a count refers to ---------------------------------------
 
-_MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS, 1)} | {"sept": 9}
-_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-               r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
-               r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+# a month's name or its abbreviation, with or without its dot: "October", "Oct.", "Sept"
+_MONTH_NAME = "(?:" + "|".join(
+    [m.title() for m in MONTHS]
+    + [rf"{a.title()}\.?" for a in sorted(set(MONTH_ABBREVIATIONS) - set(MONTHS),
+                                          key=lambda a: (MONTH_ABBREVIATIONS[a], -len(a)))]
+) + ")"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY_FIRST = rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_NAME})(?:,?\s+(?P<y1>\d{{4}}))?"
 _MONTH_FIRST = (rf"(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -206,7 +232,7 @@ class ReferenceDate:
 
 
 def _month(name: str) -> int:
-    return _MONTH_ABBR[name.rstrip(".").lower()[:4 if name.lower().startswith("sept") else 3]]
+    return MONTH_ABBREVIATIONS[name.rstrip(".").lower()[:3]]
 
 
 def _on_or_before(published: datetime.date, month: int, day: int,
@@ -299,33 +325,32 @@ def reference_dates(text: str, published: datetime.date | None = None
     return tuple(found)
 
 
-def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    """The sentence around *at* ("Oct. 1" and "U.S." do not end one)."""
-    for low, high in _sentence_spans(text):
-        if low <= at < high:
-            return low, high
-    return 0, len(text)
-
-
 def reference_date_at(text: str, start: int, end: int, published: datetime.date | None = None,
-                      ) -> ReferenceDate | None:
+                      *, sentences: Sentences | None = None) -> ReferenceDate | None:
     """The reference-date phrase governing the figure at ``text[start:end]``, or None.
 
     It is in the figure's sentence: the nearer of the last one before the figure and the
-    first one just after it (within 60 characters: "12 more died on Sunday"); on a tie,
-    the one before.
+    first one just after it (within 60 characters: "12 more died on Sunday", but not past
+    another figure: in "the 16th year, up from 120 votes last year", "last year" dates
+    the 120); on a tie, the one before. *sentences* are *text*'s, when the caller reads
+    many figures of one text (found once, not once per figure).
 
     >>> text = "Officials said Monday. As of Oct. 1, 59 people had died."
     >>> reference_date_at(text, text.index("59"), text.index("59") + 2,
     ...                   datetime.date(2025, 11, 20)).text
     'As of Oct. 1'
     """
-    low, high = _sentence_bounds(text, start)
+    bounds = (sentences or Sentences(text)).bounds(start)
+    low, high = bounds if bounds is not None else (0, len(text))
     candidates = [r for r in reference_dates(text[low:high], published)
                   if not (r.start < end - low and start - low < r.end)]
     before = [(start - low - r.end, 0, r) for r in candidates if r.end <= start - low]
     after = [(r.start - (end - low), 1, r) for r in candidates
              if r.start >= end - low and r.start - (end - low) <= 60]
+    if after:  # "the 16th year, up from 120 votes last year": "last year" dates the 120
+        stop = after[0][2].start
+        if any(end - low <= m.start and m.end <= stop for m in find_quantities(text[low:high])):
+            after = []
     if not before and not after:
         return None
     # the nearer of the last one before and the first one after; before wins a tie

@@ -52,10 +52,20 @@ _BRIDGE = re.compile(
     re.IGNORECASE,
 )
 _MORE = re.compile(r"\s*(?:,\s*)?(?:or|nor|and)\s+(?:in\s+)?", re.IGNORECASE)
+# "the first vote since 2019", "the first time since 2019", "the first vote on the
+# issue since 2019": the event's noun right after "first" (no adjective: "the first
+# unanimous vote since 2019" says nothing of years without a vote)
 _FIRST_SINCE = re.compile(
-    r"\bfirst\b(?:\s+[\w'’-]+){0,4}?\s+since\s+(?P<year>(?:1[89]|2[01])\d\d)\b(?![-–/]\d)",
+    rf"\bfirst\s+(?:time|{_NOUNS})(?:\s+(?:on|of|in|at|for)(?:\s+[\w'’-]+){{1,3}}?)?"
+    r"\s+since\s+(?P<year>(?:1[89]|2[01])\d\d)\b(?![-–/]\d)",
     re.IGNORECASE,
 )
+# what the first is of follows in a clause: "the first time since 2019 that the US voted no"
+_CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:that|when|where|which|in\s+which|as)\b", re.IGNORECASE)
+# "For the first time since 2019, the US voted no": what the first is of follows the comma
+_FIRST_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)\s*for\s+the\s+$", re.IGNORECASE)
+# the cues that name an exception to a run, whatever it is about
+_EXCEPTION = re.compile(r"except|save|with|apart|other", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
@@ -114,7 +124,11 @@ def gap_statements(text: str) -> tuple[Gap, ...]:
     place in 2020", "skipped 2020", "cancelled in 2020 because of the pandemic", each
     with one year, a span ("2020-2021") or a list ("2020 and 2021") right after it; and
     "the first (time, vote, …) since 2019" (``since_year``). A cue without a year right
-    after it ("except for China") is no gap.
+    after it ("except for China") is no gap. When unsure, no gap: "the first unanimous
+    vote since 2019" (a first of another kind), "the first time since 2019 that the US
+    voted no" and "For the first time since 2019, the US voted no" (the first is of what
+    the clause says), "except in 2020, when the US abstained" (an exception to something
+    else, unless the clause says the event did not happen: "…, when no vote was held").
     """
     found: list[Gap] = []
     for m in _CUES.finditer(text):
@@ -122,8 +136,18 @@ def gap_statements(text: str) -> tuple[Gap, ...]:
         if got is None:
             continue
         years, end = got
+        if _EXCEPTION.match(m.group()) and _CLAUSE_AFTER.match(text, end) and not _says_no_event(
+            text, end
+        ):
+            continue  # "except in 2020, when the US abstained": an exception to something else
         found.append(Gap(m.start(), end, text[m.start() : end], years=years))
     for m in _FIRST_SINCE.finditer(text):
+        if _CLAUSE_AFTER.match(text, m.end()):
+            continue
+        if _FIRST_OPENS.search(text, max(0, m.start() - 12), m.start()) and text[
+            m.end() : m.end() + 1
+        ] == ",":
+            continue
         found.append(Gap(m.start(), m.end(), m.group(), since_year=int(m["year"])))
     found.sort(key=lambda g: (g.start, g.end))
     kept: list[Gap] = []
@@ -132,6 +156,14 @@ def gap_statements(text: str) -> tuple[Gap, ...]:
             continue
         kept.append(g)
     return tuple(kept)
+
+
+def _says_no_event(text: str, at: int) -> bool:
+    """The clause from *at* to the sentence's end says the event did not happen
+    ("…, when no vote was held")."""
+    stop = _SENTENCE_END.search(text, at)
+    clause = text[at : stop.start() if stop else len(text)]
+    return any(not _EXCEPTION.match(m.group()) for m in _CUES.finditer(clause))
 
 
 def gaps_near(text: str, start: int, end: int) -> tuple[Gap, ...]:
@@ -147,5 +179,3 @@ def gaps_near(text: str, start: int, end: int) -> tuple[Gap, ...]:
     return tuple(attrs.evolve(g, start=g.start + low, end=g.end + low)
                  for g in gap_statements(text[low:high]))
 
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")

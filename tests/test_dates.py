@@ -33,6 +33,28 @@ def test_date_clues_and_relative_window_still_read() -> None:
         datetime.date(2025, 11, 19), datetime.date(2025, 11, 25), "on Wednesday")
 
 
+@pytest.mark.parametrize(("text", "clues"), [
+    # a year opening the sentence is a clue like any other
+    ("In 2022, the law lapsed.", ["not before 2022-01-01 (“In 2022”)"]),
+    ("Since 2019, it has passed every year.", ["not before 2019-01-01 (“Since 2019”)"]),
+    # a year the text looks forward to is no floor on its date
+    ("The country aims to reach net zero in 2060.", []),
+    ("The ban takes effect in 2027.", []),
+    ("The treaty comes into force in 2027.", []),
+    ("The plant is due to open in 2027.", []),
+    ("It is expected to be completed in 2026.", []),
+    ("The census is scheduled for 2030 and a review in 2031.", []),
+    ("The agency plans to finish in 2028.", []),
+    ("Work should be finished by December 2027.", []),
+    ("Work should be finished by the end of 2027.", []),
+    # a past year in the same text still counts
+    ("The law, adopted by 187 votes in 2022, lapsed.",
+     ["not before 2022-01-01 (“187 votes in 2022”)"]),
+])
+def test_date_clues_read_past_years_only(text: str, clues: list[str]) -> None:
+    assert [str(c) for c in date_clues(text)] == clues
+
+
 # -- reference_dates ---------------------------------------------------------------------
 
 REFERENCE_CASES = [
@@ -97,6 +119,11 @@ AT_CASES = [
     ("As of Oct. 1, 59 people had died, and 12 more died on Sunday.", "12", "on Sunday"),
     ("As of Oct. 1, 59 people had died, and 12 more died on Sunday.", "59", "As of Oct. 1"),
     ("As of Monday, 59 had died in floods that began on Sunday.", "59", "As of Monday"),
+    # a phrase after another figure dates that figure, not this one
+    ("It passed for the 16th straight year, up from 120 votes last year.", "16th", None),
+    ("It passed for the 16th straight year, up from 120 votes last year.", "120", "last year"),
+    ("On Sunday it passed for the 16th year, up from 120 votes last year.", "16th",
+     "On Sunday"),
 ]
 
 
@@ -172,6 +199,20 @@ def test_law_unrelated_sentences_do_not_change_a_figures_reference_date(
     assert got.start == alone.start + len(head)
 
 
+@settings(max_examples=100)
+@given(publications, reference_phrases(), st.integers(2, 900),
+       st.sampled_from(["16th straight year", "21 consecutive years", "187-3 vote"]))
+def test_law_a_phrase_after_another_figure_does_not_date_this_one(
+    published: datetime.date, phrase: str, other: int, figure: str
+) -> None:
+    text = f"It passed in a {figure}, up from {other} votes {phrase}."
+    at = text.index(figure)
+    assert reference_date_at(text, at, at + len(figure), published) is None
+    at = text.index(f"from {other}") + len("from ")
+    got = reference_date_at(text, at, at + len(str(other)), published)
+    assert got is not None and got.text == phrase
+
+
 # -- gap_statements ----------------------------------------------------------------------
 
 GAP_CASES = [
@@ -194,7 +235,7 @@ GAP_CASES = [
     ("The Games were called off in 1940 and 1944.", "called off in 1940 and 1944",
      (1940, 1944), None),
     ("The vote was skipped in 2020-2021.", "skipped in 2020-2021", (2020, 2021), None),
-    ("It was the first time since 2019 that leaders met.", "first time since 2019", (), 2019),
+    ("It was held for the first time since 2019.", "first time since 2019", (), 2019),
     ("It was the first vote on the issue since 2019.", "first vote on the issue since 2019",
      (), 2019),
 ]
@@ -216,9 +257,23 @@ def test_gap_statements(text: str, phrase: str, years: tuple[int, ...], since: i
     "Since 1992 the vote has been held every year.",
     "The vote was held in 2020.",
     "It skipped the 2019-20 season.",
+    # a first of some other kind, not the event's first since a year
+    "It was the first unanimous vote since 2019.",
+    "It was the first recorded vote on the text since 2019.",
+    "It was the first time since 2019 that leaders met.",
+    "It was the first vote since 2019 when the United States voted no.",
+    "For the first time since 2019, the United States voted against the resolution.",
+    # an exception about someone's vote, not a year without the event
+    "It has been adopted every year since 1992, except in 2020, when the US abstained.",
+    "It has been adopted every year since 1992 except 2020 when Israel voted yes.",
 ])
 def test_not_gap_statements(text: str) -> None:
     assert gap_statements(text) == ()
+
+
+def test_an_exception_whose_clause_says_no_vote_is_still_a_gap() -> None:
+    (gap,) = gap_statements("It has met every year except in 2020, when no vote was held.")
+    assert (gap.text, gap.years) == ("except in 2020", (2020,))
 
 
 GAP_CUES = ["except in", "except", "interrupted only in", "with the exception of",

@@ -21,7 +21,6 @@ from factcheck import Case, Claim
 from factcheck.cli import main
 from factcheck.drafting import draft_claims, extract
 from factcheck.drafting._noise import noise
-from factcheck.drafting._refdate import reference_date
 from factcheck.model import Kind, Source
 from factcheck.report import Report
 from tests.conftest import ROOT
@@ -231,17 +230,45 @@ def test_noise_kinds() -> None:
         assert noise(before, after, text) is None
 
 
-def test_reference_date_forms() -> None:
-    friday = datetime.date(2019, 11, 8)
-    assert reference_date("voted on Friday", "", friday) == (friday, "on Friday")
-    assert reference_date("as of Dec. 31", "", friday) == (datetime.date(2018, 12, 31),
-                                                            "as of Dec. 31")
-    assert reference_date("as of March 3, 2017", "", friday) == (datetime.date(2017, 3, 3),
-                                                                 "as of March 3, 2017")
-    # the nearest phrase wins; "as of" before a weekday
-    assert reference_date("on Monday it said that as of Nov. 1", " cases were counted",
-                          friday) == (datetime.date(2019, 11, 1), "as of Nov. 1")
-    assert reference_date("no date here", "", friday) is None
+def _as_of(body: str, published: datetime.date | None) -> list[str]:
+    """The as_of lines drafted for *body*'s figures."""
+    draft = draft_claims(extract([Source("s", body, published=published)]), everything=True)
+    return [line for line in draft.splitlines() if "as_of" in line]
+
+
+FRIDAY = datetime.date(2019, 11, 8)
+
+
+@pytest.mark.parametrize(("body", "published", "as_of"), [
+    ("It was adopted by 187 votes on Friday.", FRIDAY, "as_of = 2019-11-08  # “on Friday”"),
+    ("As of Dec. 31, 59 cases were counted.", FRIDAY, "as_of = 2018-12-31  # “As of Dec. 31”"),
+    ("As of March 3, 2017, 59 cases were counted.", FRIDAY,
+     "as_of = 2017-03-03  # “As of March 3, 2017”"),
+    # a year named in the phrase needs no publication date
+    ("As of March 3, 2017, 59 cases were counted.", None,
+     "as_of = 2017-03-03  # “As of March 3, 2017”"),
+    # "last year" counts from the article's year: 1 October 2018 for an article of 2019
+    ("Cases stood at 59, as of Oct. 1 last year.", FRIDAY,
+     "as_of = 2018-10-01  # “as of Oct. 1 last year”"),
+    ("Births fell to 59 last year.", FRIDAY, "as_of = 2018  # “last year”"),
+    # the nearest phrase before the figure wins
+    ("On Monday it said that as of Nov. 1, 59 cases were counted.", FRIDAY,
+     "as_of = 2019-11-01  # “as of Nov. 1”"),
+    # a phrase after another figure dates that one: 120 last year, not the 16th
+    ("It passed for the 16th straight year, up from 120 votes last year.", FRIDAY,
+     "as_of = 2018  # “last year”"),
+])
+def test_as_of_is_drafted_from_the_reference_date(body: str, published: datetime.date | None,
+                                                  as_of: str) -> None:
+    assert _as_of(body, published) == [as_of]
+
+
+def test_no_as_of_without_a_date_to_count_from() -> None:
+    assert _as_of("It was adopted by 187 votes on Friday.", None) == []
+    assert _as_of("59 cases were counted, officials said.", FRIDAY) == []
+    # a span that is neither a day nor a year is said in a comment, not guessed
+    assert _as_of("Prices rose 5 times last month.", FRIDAY) == [
+        "# as_of: “last month” is 2019-10-01 – 2019-10-31; set a day or a year"]
 
 
 # -- laws ----------------------------------------------------------------------------------

@@ -537,8 +537,16 @@ FIND_CASES = [
         "fewer than 10 and under 5",
         [("fewer than 10", "fewer than 10"), ("under 5", "fewer than 5")],
     ),
+    # an abbreviated month ends no sentence: the vote's words stand before it
+    ("The vote on Nov. 12 ended 187-3.", [("187-3", "187-3 vote")]),
+    ("The Assembly, meeting on Dec. 5, adopted it 187-3.", [("187-3", "187-3 vote")]),
     # not figures
     ("21 years ago", []),
+    ("The law passed a decade ago.", []),  # a point in time, not "more than 10 years"
+    ("The ban was imposed two decades ago.", []),
+    ("The treaty is a decade old.", []),  # an age
+    # "passed" before a noun: the plain reading, not "more than 10 years"
+    ("Turnout passed a decade high.", [("a decade", "about 10 years")]),
     ("One of them, one by one, once adopted", []),
     ("the first summit of the Third Committee", []),
     ("at 11 a.m. on 12 November and Nov. 12 and November 12th", []),
@@ -1332,3 +1340,14 @@ def test_law_find_and_parse_read_a_phrase_alike(
     for start, end, expected in targets:
         inside = [m.quantity for m in mentions if start <= m.start and m.end <= end]
         assert expected in inside, (text, expected)
+
+
+@given(st.sampled_from(["Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "U.S.",
+                        "Dr. Smith", "No. 5"]), st.integers(1, 28))
+def test_law_an_abbreviation_ends_no_sentence(abbreviation: str, day: int) -> None:
+    """The words before an abbreviation's dot still belong to the figure's sentence: a
+    vote named before "Nov. 12" reads the tally after it as in plain text."""
+    plain = find_quantities("The vote ended 187-3.")
+    text = f"The vote on {abbreviation} {day} ended 187-3."
+    got = [(m.text, m.quantity) for m in find_quantities(text)]
+    assert got[-1:] == [(m.text, m.quantity) for m in plain]

@@ -8,8 +8,9 @@ span, its reading and its sentence; ``--format toml`` drafts a claims file from 
   series, annual, occurrences, tally or fixed by the kind of figure (the rule is in
   :mod:`factcheck.drafting._group`);
 * each claim quotes the figure's sentence, and gets an ``as_of`` when the sentence dates
-  the figure ("on Thursday", "yesterday", "as of Oct. 1"), with the words in a comment
-  (:mod:`factcheck.drafting._refdate`);
+  the figure to a day or a year ("on Thursday", "yesterday", "as of Oct. 1", "last
+  year"), with the words in a comment (:func:`factcheck.dates.reference_date_at`); a
+  wider span ("last month") is named in a comment, not guessed;
 * percentages, money, page numbers, ages and times are left out unless asked for
   (``everything=True``, ``extract --all``; :mod:`factcheck.drafting._noise`).
 
@@ -30,6 +31,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from factcheck.dates import ReferenceDate, reference_date_at
 from factcheck.drafting._group import (
     Candidate,
     common_words,
@@ -39,9 +41,8 @@ from factcheck.drafting._group import (
     series_kind,
 )
 from factcheck.drafting._noise import noise
-from factcheck.drafting._refdate import reference_date
-from factcheck.figures import Mention, find_quantities
-from factcheck.model import Kind, Source
+from factcheck.figures import Mention, Sentences, find_quantities
+from factcheck.model import Kind, Source, Span
 from factcheck.tomlw import toml_value
 from factcheck.values import Kind as QKind
 
@@ -71,6 +72,8 @@ class Extracted:
     # the text right before and after the quote, when its words stand more than once in
     # the source (a headline repeated as the first sentence): prefix and suffix
     context: tuple[str, str] = ("", "")
+    # the phrase that dates the figure in its sentence ("as of Oct. 1", "on Thursday")
+    reference: ReferenceDate | None = None
 
     @property
     def quote(self) -> str:
@@ -99,23 +102,30 @@ def extract(sources: Iterable[Source]) -> tuple[Extracted, ...]:
     out = []
     for source in sorted(sources, key=lambda s: s.id):
         body = source.body
+        sentences = Sentences(body)
+        flat = " ".join(body.split())  # the body as quotes are written, made once
+        line, line_start, done = 1, 0, 0  # lines counted up to *done*, mentions in order
         for m in find_quantities(body):
-            line = body.count("\n", 0, m.start) + 1
-            column = m.start - (body.rfind("\n", 0, m.start) + 1) + 1
+            line += body.count("\n", done, m.start)
+            line_start = body.rfind("\n", done, m.start) + 1 or line_start
+            done = m.start
             s0 = body.find(m.sentence, max(0, m.start - len(m.sentence)))
             if not m.sentence or not s0 <= m.start <= s0 + len(m.sentence):
                 s0 = m.start
             s1 = max(m.end, s0 + len(m.sentence))
-            e = Extracted(source.id, m, line, column, source.published, body[s0:m.start],
-                          body[m.end:s1])
-            out.append(_with_context(e, body))
+            ref = reference_date_at(body, m.start, m.end, source.published, sentences=sentences)
+            e = Extracted(source.id, m, line, m.start - line_start + 1, source.published,
+                          body[s0:m.start], body[m.end:s1], reference=ref)
+            out.append(_with_context(e, body, flat))
     return tuple(out)
 
 
-def _with_context(e: Extracted, body: str) -> Extracted:
-    """*e* with the text around its quote when the quote's words are not unique in *body*."""
+def _with_context(e: Extracted, body: str, flat: str) -> Extracted:
+    """*e* with the text around its quote when the quote's words are not unique in *body*
+    (*flat* is *body* with its whitespace runs made single spaces)."""
     quote = e.quote
-    if " ".join(body.split()).count(quote) < 2 or e.mention.text not in quote:
+    first = flat.find(quote)
+    if first < 0 or flat.find(quote, first + 1) < 0 or e.mention.text not in quote:
         return e
     left, right = quote.split(e.mention.text, 1)
     starts = [t.start() for t in re.finditer(r"\S+", e.before)]
@@ -266,6 +276,19 @@ def _statement(sentence: str) -> str:
     return _DATELINE.sub("", " ".join(sentence.split()), count=1)
 
 
+def _as_of(ref: ReferenceDate | None) -> list[str]:
+    """The ``as_of`` line for the figure's reference date: a day or a year; a wider span
+    is named in a comment for the reader to settle."""
+    if ref is None or ref.resolved is None:
+        return []
+    span, words = ref.resolved, " ".join(ref.text.split())
+    if span.is_day:
+        return [f"as_of = {span.earliest.isoformat()}  # “{words}”"]
+    if span == Span.year(span.first_year):
+        return [f"as_of = {span.first_year}  # “{words}”"]
+    return [f"# as_of: “{words}” is {span}; set a day or a year"]
+
+
 def _claim(copies: Sequence[Extracted], ids: _Ids, series: str | None) -> list[str]:
     e = copies[0]
     m = e.mention
@@ -282,10 +305,7 @@ def _claim(copies: Sequence[Extracted], ids: _Ids, series: str | None) -> list[s
         f"series = {toml_value(series)}" if series else '# series = ""',
         f"value = {toml_value(m.text)}",
     ]
-    dated = reference_date(e.before, e.after, e.published)
-    if dated is not None:
-        day, words = dated
-        out.append(f"as_of = {day.isoformat()}  # “{words}”")
+    out += _as_of(e.reference)
     for c in copies:
         out += ["", "[[claim.quote]]", f"source = {toml_value(c.source)}",
                 f"text = {toml_value(c.quote)}"]

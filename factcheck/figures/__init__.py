@@ -6,6 +6,7 @@
 ['Since 2005', 'more than 60']
 """
 
+from factcheck.figures._base import Sentences
 from factcheck.figures.reading import Mention, find_quantities, parse_quantity
 
-__all__ = ["Mention", "find_quantities", "parse_quantity"]
+__all__ = ["Mention", "Sentences", "find_quantities", "parse_quantity"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -21,7 +22,7 @@ from factcheck.figures._vocab import (
     _YEAR_DETERMINERS,
     _YEAR_NAME_NOUNS,
 )
-from factcheck.values.numbers import YEAR_MAX, YEAR_MIN, Number
+from factcheck.values.numbers import YEAR_MAX, YEAR_MIN, Number, _words
 from factcheck.values.numberwords import _NUMBER_VOCAB, Atom, _read, _split_words, _tokenize
 from factcheck.values.quantity import Quantity, _in_bare_range
 
@@ -33,7 +34,49 @@ class _Match:
     quantity: Quantity
 
 
-_SENTENCE_STOPS = frozenset(".!?")
+_SENTENCE_END = re.compile(r"\n\s*|[.!?]+[\"'”’)\]]*(?=\s|$)")
+_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof rep sen gov gen col lt sgt st jr sr no nos vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec approx fig vol pp p para art sec"
+)
+_LAST_WORD = re.compile(r"([^\W\d_][\w.]*)$")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of *text* as (start, end) offsets, end to end from 0 to ``len(text)``:
+    a stop ends one, but not after an abbreviation or an initial ("Nov. 12", "U.S.")."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith("."):
+            # the word before the stop, read from a few characters back (no word is longer)
+            low = max(start, m.start() - 64)
+            last = _LAST_WORD.search(text, low, m.start())
+            if last is not None and last.start() == low > start:
+                last = _LAST_WORD.search(text, start, m.start())  # a longer run of letters
+            word = last.group(1).lower() if last else ""
+            if word in _ABBREVIATIONS or len(word) == 1 or "." in word:
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+class Sentences:
+    """The sentences of one text, found once; the one around any offset by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = _sentence_spans(text)
+        self.starts = [low for low, _ in self.spans]
+
+    def bounds(self, at: int) -> tuple[int, int] | None:
+        """The (start, end) of the sentence holding offset *at*; None past the text's end."""
+        k = bisect.bisect_right(self.starts, at) - 1
+        if k < 0:
+            return None
+        low, high = self.spans[k]
+        return (low, high) if low <= at < high else None
 
 
 class _Base:
@@ -165,16 +208,14 @@ class _Base:
         )
 
     def _sentence_ids(self) -> list[int]:
-        """The sentence number of every token (a stop before a new capitalised word)."""
+        """The sentence number of every token, by :func:`_sentence_spans` ("Nov. 12" and
+        "U.S." end no sentence)."""
         ids: list[int] = []
+        spans = _sentence_spans(self.text)
         current = 0
-        for idx, t in enumerate(self.toks):
-            if idx and t.newline_before:
+        for t in self.toks:
+            while current + 1 < len(spans) and t.start >= spans[current][1]:
                 current += 1
-            elif idx >= 2 and self.toks[idx - 1].text in _SENTENCE_STOPS and not t.glued:
-                before = self.toks[idx - 2]
-                if not (before.kind == "word" and len(before.text) == 1):  # "U.S."
-                    current += 1
             ids.append(current)
         return ids
 

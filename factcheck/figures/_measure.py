@@ -100,9 +100,14 @@ class _MeasureRules(_Base):
         toks, n = self.toks, len(self.toks)
         if j >= n:
             return None
-        decade = self._decade(start, j, qual)
+        decade = self._decade(j, qual)
         if decade is not None:
-            return decade
+            count, end = decade
+            if self._unit_tail("year", end)[0] == "ago":
+                return None  # "a decade ago": a point in time; "a decade old": an age
+            if verb and self.find and self.content_word(end):
+                return None  # "passed a decade high": the plain reading wins
+            return _Match(start, end, Quantity(Kind.DURATION, 10 * count, qual or "about", "year"))
         t = toks[j]
         times = t.kind == "word" and t.low in _TIMES_WORDS and qual != "first"
         if times and (t.low != "once" or not self.find):
@@ -301,20 +306,19 @@ class _MeasureRules(_Base):
             return _Match(start, unit[1], Quantity(kind, low, "between", unit[0], other=high))
         return _Match(start, k, Quantity(Kind.COUNT, low, "between", other=high))
 
-    def _decade(self, start: int, j: int, qual: str) -> _Match | None:
+    def _decade(self, j: int, qual: str) -> tuple[int, int] | None:
+        """"a decade", "two decades" at *j*: the count of decades and where it ends."""
         if qual == "first":
             return None
         if self.word(j, "a") and self.word(j + 1, "decade"):
-            count, end = 1, j + 2
-        else:
-            if j >= len(self.toks) or self.toks[j].kind not in ("num", "word"):
-                return None
-            atoms, boundary, ends = self.atoms_at(j)
-            reading = _read(atoms, boundary, ordinal_ok=False)
-            if reading is None or not isinstance(reading.value, int) or reading.dozen:
-                return None
-            end = ends[reading.end]
-            if not self.word(end, "decade", "decades") or not 1 <= reading.value <= 99:
-                return None
-            count, end = reading.value, end + 1
-        return _Match(start, end, Quantity(Kind.DURATION, 10 * count, qual or "about", "year"))
+            return 1, j + 2
+        if j >= len(self.toks) or self.toks[j].kind not in ("num", "word"):
+            return None
+        atoms, boundary, ends = self.atoms_at(j)
+        reading = _read(atoms, boundary, ordinal_ok=False)
+        if reading is None or not isinstance(reading.value, int) or reading.dozen:
+            return None
+        end = ends[reading.end]
+        if not self.word(end, "decade", "decades") or not 1 <= reading.value <= 99:
+            return None
+        return reading.value, end + 1

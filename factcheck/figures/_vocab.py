@@ -8,10 +8,11 @@ from factcheck.values.numbers import _words
 
 _OPEN = frozenset("([{\"'“‘«$£€¥")
 _CLOSE = frozenset(")]}\"'”’»,.;:!?%")
-_MONTHS = _words(
-    "january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+# the one month table: factcheck.dates builds its patterns from it
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+MONTH_ABBREVIATIONS = {m[:3]: k for k, m in enumerate(MONTHS, 1)} | {"sept": 9}  # "may" too
+_MONTHS = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)
 _ID_NOUNS = _words(
     "resolution resolutions article articles section sections chapter paragraph para "
     "clause rule item annex appendix page pages figure fig table no nos number room "

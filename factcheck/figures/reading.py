@@ -3,18 +3,17 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 import attrs
 
 from factcheck.errors import QuantityError
+from factcheck.figures._base import Sentences
 from factcheck.figures._grammar import _Context
 from factcheck.figures._vocab import _CLOSE, _SEASON_NOUNS, _YEAR_NAME_NOUNS
 from factcheck.values.numbers import _words
 from factcheck.values.quantity import Kind, Quantity
 
 __all__ = ["find_quantities", "Mention", "parse_quantity"]
+
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -110,7 +109,7 @@ def find_quantities(text: str) -> tuple[Mention, ...]:
     77 88 '335-37 vote' -> 335-37 vote
     """
     ctx = _Context(text, find=True)
-    sentences = _sentence_spans(text)
+    sentences = Sentences(text)
     found: list[Mention] = []
     i, n = 0, len(ctx.toks)
     while i < n:
@@ -128,30 +127,6 @@ def find_quantities(text: str) -> tuple[Mention, ...]:
     return tuple(found)
 
 
-_SENTENCE_END = re.compile(r"\n\s*|[.!?]+[\"'”’)\]]*(?=\s|$)")
-_ABBREVIATIONS = _words(
-    "mr mrs ms dr prof rep sen gov gen col lt sgt st jr sr no nos vs etc inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec approx fig vol pp p para art sec"
-)
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group().startswith("."):
-            last = re.search(r"([^\W\d_][\w.]*)$", text[start : m.start()])
-            word = last.group(1).lower() if last else ""
-            if word in _ABBREVIATIONS or len(word) == 1 or "." in word:
-                continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-def _sentence_at(text: str, spans: Sequence[tuple[int, int]], at: int) -> str:
-    for start, end in spans:
-        if start <= at < end:
-            return text[start:end].strip()
-    return text.strip()
+def _sentence_at(text: str, sentences: Sentences, at: int) -> str:
+    bounds = sentences.bounds(at)
+    return text.strip() if bounds is None else text[bounds[0] : bounds[1]].strip()
