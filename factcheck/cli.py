@@ -178,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=_positive, default=1, metavar="N",
                         help="processes for the corpus work: index, clusters, find "
                         "(default 1)")
-    parser.add_argument("--max-source-bytes", type=int, default=None, metavar="N",
+    parser.add_argument("--max-source-bytes", type=_positive, default=None, metavar="N",
                         help="refuse source files larger than N bytes (default: "
                         "$FACTCHECK_MAX_SOURCE_BYTES, else 50 MiB)")
 

@@ -32,6 +32,7 @@ import attrs
 
 from factcheck._toml import At, key_lines, toml_problem
 from factcheck.errors import LoadError, Location, Problem, Problems, did_you_mean
+from factcheck.io import why
 from factcheck.lock import LOCK_NAME, Lock
 from factcheck.model import Claim, Kind, Series, Source
 from factcheck.values import Quantity
@@ -68,7 +69,7 @@ def load_case(root: str | Path, *, read_lock: bool = True, claims_required: bool
         real_root = root.resolve(strict=True)
         is_dir = real_root.is_dir()
     except (OSError, RuntimeError, ValueError) as exc:
-        raise LoadError([Problem(Location(where), f"no such folder ({_why(exc)})")]) from None
+        raise LoadError([Problem(Location(where), f"no such folder ({why(exc)})")]) from None
     if not is_dir:
         raise LoadError([Problem(Location(where), "not a folder: name the case folder, "
                                                   "which holds claims/ and sources/")])
@@ -134,7 +135,7 @@ def _limit(max_source_bytes: int | None) -> int:
         env = os.environ.get(MAX_BYTES_ENV, "").strip().replace("_", "")
         if not env:
             return DEFAULT_MAX_SOURCE_BYTES
-        if not env.isdigit() or int(env) < 1:
+        if not re.fullmatch(r"[0-9]+", env) or int(env) < 1:  # ASCII: not "²" or "٣"
             raise LoadError([Problem(Location(f"${MAX_BYTES_ENV}"),
                                      f"expected a number of bytes such as 104857600, "
                                      f"got {env[:40]!r}")])
@@ -145,14 +146,6 @@ def _limit(max_source_bytes: int | None) -> int:
                                  f"expected a positive number of bytes, got "
                                  f"{max_source_bytes!r}")])
     return max_source_bytes
-
-
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    if isinstance(exc, RuntimeError):
-        return "a symlink loop"
-    return str(exc)
 
 
 # -- files -----------------------------------------------------------------------------
@@ -180,7 +173,7 @@ class _Reader:
                 if not stat.S_ISLNK(os.lstat(path).st_mode):
                     return parent / path.name
             except (OSError, ValueError) as exc:
-                self.problems.add(Location(rel), f"cannot be read ({_why(exc)})")
+                self.problems.add(Location(rel), f"cannot be read ({why(exc)})")
                 return None
         try:
             real = path.resolve(strict=True)
@@ -188,7 +181,7 @@ class _Reader:
             self.problems.add(Location(rel), "a symlink to nothing (its target is missing)")
             return None
         except (OSError, RuntimeError, ValueError) as exc:
-            self.problems.add(Location(rel), f"cannot be read ({_why(exc)})")
+            self.problems.add(Location(rel), f"cannot be read ({why(exc)})")
             return None
         if real != self.real_root and self.real_root not in real.parents:
             self.problems.add(Location(rel), "a symlink leading outside the case folder "
@@ -221,7 +214,7 @@ class _Reader:
         try:
             names = sorted(e.name for e in os.scandir(folder))
         except OSError as exc:
-            self.problems.add(Location(self.rel(folder)), f"cannot be listed ({_why(exc)})")
+            self.problems.add(Location(self.rel(folder)), f"cannot be listed ({why(exc)})")
             return []
         return [folder / n for n in names if n.endswith(suffix) and n not in skip]
 
@@ -255,7 +248,7 @@ class _Reader:
             finally:
                 os.close(fd)
         except OSError as exc:
-            self.problems.add(Location(rel), f"cannot be read ({_why(exc)})")
+            self.problems.add(Location(rel), f"cannot be read ({why(exc)})")
             return None
         data = b"".join(chunks)
         if len(data) > self.limit:
@@ -282,9 +275,11 @@ def _file_type(info: os.stat_result) -> str:
 
 
 def _decode(data: bytes, rel: str, problems: Problems) -> str | None:
+    """The text of a file, the one place it is normalised: no byte-order mark, and every
+    line ending (CRLF, CR) a plain newline, so that lines count the same everywhere."""
     skip = len(_BOM) if data.startswith(_BOM) else 0
     try:
-        return data[skip:].decode("utf-8")
+        return data[skip:].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         offset = skip + exc.start
         line = len(re.split(rb"\r\n|\r|\n", data[:offset]))
@@ -297,9 +292,8 @@ def _decode(data: bytes, rel: str, problems: Problems) -> str | None:
 
 
 def _parse_toml(text: str, rel: str, problems: Problems) -> Mapping[str, Any] | None:
-    text = text.removeprefix("\ufeff")
     try:
-        return tomllib.loads(text.replace("\r\n", "\n").replace("\r", "\n"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, message = toml_problem(exc, text)
         problems.add(Location(rel, line), message)
