@@ -152,7 +152,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from factcheck.web import add_pages  # the web libraries load only for `add`
 
-    added = add_pages(args.root, args.pages, source_id=args.id, skip=args.skip)
+    added = add_pages(args.root, args.pages, source_id=args.id, skip=args.skip,
+                      max_source_bytes=args.max_source_bytes)
     for refusal in added.skipped:
         print(f"skipped: {refusal}", file=sys.stderr)
     for source in added.sources:

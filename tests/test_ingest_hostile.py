@@ -106,7 +106,7 @@ def test_readme_is_never_an_id(tmp_path: Path, capsys: pytest.CaptureFixture[str
 @pytest.mark.parametrize("bad", ["foo@bar", "x" * 201, "a@2025-02-30", "-x", "a b"])
 def test_an_id_follows_the_rule_of_every_source_id(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str) -> None:
-    code, _, err = add(capsys, tmp_path, str(PAGE), "--id", bad)
+    code, _, err = add(capsys, tmp_path, str(PAGE), f"--id={bad}")
     assert code == 2 and err.startswith(f"factcheck: --id: source id {bad!r}"), err
     assert files(tmp_path) == {}
 
@@ -154,11 +154,13 @@ def test_a_page_saved_by_internet_explorer_is_added_without_its_url(
     assert load(root, out.strip()).url == ""
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "http://[::1/x", "/relative/only"])
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "http://[::1/x", "/relative/only",
+                                 "urn:uuid:1234", "http://exa mple.com/"])
 def test_a_page_url_that_is_no_http_url_is_left_out(url: str) -> None:
-    html = page_without_url().replace("<head>", f'<head><meta property="og:url" content="{url}">')
-    source = read_page(html).source
-    assert source.url == "" and "left out, not an http(s) URL" in source.note
+    """Where a page was read from (a WARC record's target, a saved page's note) is kept
+    only when it is an http(s) URL, as a source's url must be."""
+    source = read_page(page_without_url(), url=url).source
+    assert source.url == "" and f"url: {url!r} left out, not an http(s) URL" in source.note
 
 
 def test_a_page_that_would_not_load_back_is_refused_alone(
@@ -197,7 +199,7 @@ def test_check_says_a_raw_page_cannot_be_verified_without_the_web_extra(
                               f"sources/.raw/{SID}.html: ")
     assert "pip install 'factcheck[web]'" in message
     report = Case.load(tmp_path, claims_required=False).check()
-    assert message in report.brief()
+    assert [n["message"] for n in report.source_notes] == [message]
 
 
 def test_a_raw_page_over_the_limit_is_not_read(
