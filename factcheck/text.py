@@ -75,7 +75,13 @@ class Normalized:
         if not len(text) == len(starts) == len(ends):
             raise SpanError("text, starts and ends must be equally long")
         runs = _Runs()
-        for start, end in zip(starts, ends, strict=True):
+        last = (0, 0)
+        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            if not (type(start) is int and type(end) is int  # noqa: E721 -- no bools
+                    and 0 <= start <= end < 1 << 62 and start >= last[0] and end >= last[1]):
+                raise SpanError(f"character {i}: span ({start!r}, {end!r}) is not a span of "
+                                "the original in order after the one before")
+            last = start, end
             runs.char(start, end)
         self.text = text
         self._map = runs
@@ -375,9 +381,17 @@ def _normalize_slow(text: str, pos: int, stop: int, out: list[str], runs: _Runs)
 
 # A dateline opening an article: "date 2025-11-20", "TAIPEI, Taiwan –", "Seoul, Nov 12".
 _DATELINE = re.compile(
-    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+|[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+)?\s*[–—-]\s+"
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+"
+    r"|[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z0-9 .]+)?\s*[–—-]{1,2}\s+"
     r"|[A-Z][a-z]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"'])[.!?](?=\s|$)")
+_FIRST_WORD = re.compile(r"\S")
+# Words a full stop follows without ending the sentence ("Sen. Kim", "SEOUL, Nov. 20").
+_ABBREVIATIONS = frozenset({
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof",
+    "St", "Jr", "Sr", "No", "Vol", "Inc", "Corp", "Ltd", "Co", "vs",
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+})
 
 
 def supplied_title(body: str, limit: int = 64) -> str:
@@ -387,13 +401,19 @@ def supplied_title(body: str, limit: int = 64) -> str:
 
     >>> supplied_title("date 2025-11-20 A UN committee has adopted a resolution. More.")
     'A UN committee has adopted a resolution'
+    >>> supplied_title("Sen. Kim said on Nov. 12 that the vote was close. It was.")
+    'Sen. Kim said on Nov. 12 that the vote was close'
     >>> supplied_title("TAIPEI, Taiwan – The United Nations and the United States have both "
     ...                "adopted resolutions condemning the human rights situation in North Korea")
     'The United Nations and the United States have both adopted…'
     """
-    text = " ".join(body.split())
+    first = _FIRST_WORD.search(body)
+    start = first.start() if first else len(body)
+    # Only the opening is read: a dateline and a sentence, never the whole of a long body.
+    text = " ".join(body[start : start + 16 * limit].split())
     text = _DATELINE.sub("", text, count=1)
-    end = _SENTENCE_END.search(text)
+    end = next((m for m in _SENTENCE_END.finditer(text)
+                if text[: m.start()].rsplit(" ", 1)[-1] not in _ABBREVIATIONS), None)
     sentence = text[: end.start()] if end else text
     if len(sentence) <= limit:
         return sentence

@@ -227,3 +227,27 @@ def test_the_map_kept_as_runs_spells_out_what_it_was_built_from(text: str) -> No
     assert again == n and hash(again) == hash(n)
     assert [n.start_of(i) for i in range(len(n.text))] == list(again.starts)
     assert [n.end_of(i) for i in range(len(n.text))] == list(again.ends)
+
+
+@pytest.mark.parametrize("starts, ends", [
+    ((0, "x"), (1, 2)), ((0, 1), (1, 2**70)), ((0, -1), (1, 2)), ((1, 0), (2, 1)),
+    ((0, 1), (2, 1)), ((True, 1), (1, 2)),
+])
+def test_a_map_that_is_not_spans_in_order_is_a_span_error(
+    starts: tuple[object, ...], ends: tuple[object, ...]
+) -> None:
+    with pytest.raises(SpanError, match="character"):
+        Normalized("ab", starts, ends)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("body, title", [
+    ("Sen. Kim said on Nov. 12 that the vote was close. It was.",
+     "Sen. Kim said on Nov. 12 that the vote was close"),
+    ("Mr. Lee left early. Then more.", "Mr. Lee left early"),
+    ("SEOUL, Nov. 20 -- The UN adopted it again. More.", "The UN adopted it again"),
+    (" " * 100_000 + "Hello world. Bye.", "Hello world"),
+])
+def test_supplied_title_reads_abbreviations_and_datelines(body: str, title: str) -> None:
+    from factcheck.text import supplied_title
+
+    assert supplied_title(body) == title
