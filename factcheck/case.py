@@ -98,7 +98,11 @@ class Case:
         """Write *lock* to the case's ``factcheck.lock`` atomically; False when unchanged."""
         path = (self.root or Path(".")) / LOCK_NAME
         text = lock.to_toml()
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
+        try:  # bytes, not text: a damaged lock (not UTF-8) is simply not the same
+            same = path.is_file() and path.read_bytes() == text.encode("utf-8")
+        except OSError:
+            same = False
+        if same:
             return False
         write_atomic(path, text)
         return True

@@ -152,7 +152,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     from factcheck.web import add_pages  # the web libraries load only for `add`
 
-    added = add_pages(args.root, args.pages, source_id=args.id, skip=args.skip)
+    added = add_pages(args.root, args.pages, source_id=args.id, skip=args.skip,
+                      max_source_bytes=args.max_source_bytes)
     for refusal in added.skipped:
         print(f"skipped: {refusal}", file=sys.stderr)
     for source in added.sources:
@@ -178,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=_positive, default=1, metavar="N",
                         help="processes for the corpus work: index, clusters, find "
                         "(default 1)")
-    parser.add_argument("--max-source-bytes", type=int, default=None, metavar="N",
+    parser.add_argument("--max-source-bytes", type=_positive, default=None, metavar="N",
                         help="refuse source files larger than N bytes (default: "
                         "$FACTCHECK_MAX_SOURCE_BYTES, else 50 MiB)")
 

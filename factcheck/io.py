@@ -22,7 +22,7 @@ from pathlib import Path
 
 from factcheck.errors import WriteError
 
-__all__ = ["INPUT_FOLDERS", "LOCK_NAME", "STALE_AFTER", "guard_output", "write_atomic"]
+__all__ = ["INPUT_FOLDERS", "LOCK_NAME", "STALE_AFTER", "guard_output", "why", "write_atomic"]
 
 LOCK_NAME = "factcheck.lock"  # the same name as factcheck.lock.LOCK_NAME (io imports no model)
 INPUT_FOLDERS = ("claims", "sources")
@@ -44,7 +44,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     except FileNotFoundError:
         info = None
     except (OSError, ValueError) as exc:
-        raise WriteError(f"{path}: cannot be written ({_why(exc)})") from None
+        raise WriteError(f"{path}: cannot be written ({why(exc)})") from None
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
             raise WriteError(f"{path}: is a symlink; refusing to write through it "
@@ -73,7 +73,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise WriteError(f"{path}: could not be written ({_why(exc)}); "
+        raise WriteError(f"{path}: could not be written ({why(exc)}); "
                          "the old file, if any, is unchanged") from None
     finally:
         if tmp is not None:
@@ -107,7 +107,7 @@ def guard_output(root: Path, target: Path) -> None:
         resolved = Path(target).resolve()
         real_root = Path(root).resolve()
     except (OSError, RuntimeError, ValueError) as exc:
-        raise WriteError(f"{target}: cannot be written ({_why(exc)})") from None
+        raise WriteError(f"{target}: cannot be written ({why(exc)})") from None
     for folder in INPUT_FOLDERS:
         inputs = real_root / folder
         if resolved == inputs or inputs in resolved.parents:
@@ -119,7 +119,8 @@ def guard_output(root: Path, target: Path) -> None:
         raise WriteError(f"{target}: is a folder (the case folder); name a file to write")
 
 
-def _why(exc: BaseException) -> str:
+def why(exc: BaseException) -> str:
+    """Why a file operation failed, in a few words: "permission denied", "a symlink loop"."""
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     if isinstance(exc, RuntimeError):

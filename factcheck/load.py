@@ -32,11 +32,13 @@ import attrs
 
 from factcheck._toml import At, key_lines, toml_problem
 from factcheck.errors import LoadError, Location, Problem, Problems, did_you_mean
+from factcheck.io import why
 from factcheck.lock import LOCK_NAME, Lock
 from factcheck.model import Claim, Kind, Series, Source
 from factcheck.values import Quantity
 
-__all__ = ["DEFAULT_MAX_SOURCE_BYTES", "MAX_BYTES_ENV", "Loaded", "load_case", "parse_source"]
+__all__ = ["DEFAULT_MAX_SOURCE_BYTES", "MAX_BYTES_ENV", "Loaded", "load_case", "load_sources",
+           "parse_source", "read_bytes", "source_limit"]
 
 DEFAULT_MAX_SOURCE_BYTES = 50 * 1024 * 1024
 MAX_BYTES_ENV = "FACTCHECK_MAX_SOURCE_BYTES"
@@ -61,33 +63,12 @@ def load_case(root: str | Path, *, read_lock: bool = True, claims_required: bool
     ``find`` and ``sources`` need no claims). *max_source_bytes* bounds every file read
     (default: ``$FACTCHECK_MAX_SOURCE_BYTES``, else 50 MiB).
     """
-    limit = _limit(max_source_bytes)
-    root = Path(root)
-    where = str(root)
-    try:
-        real_root = root.resolve(strict=True)
-        is_dir = real_root.is_dir()
-    except (OSError, RuntimeError, ValueError) as exc:
-        raise LoadError([Problem(Location(where), f"no such folder ({_why(exc)})")]) from None
-    if not is_dir:
-        raise LoadError([Problem(Location(where), "not a folder: name the case folder, "
-                                                  "which holds claims/ and sources/")])
-    problems = Problems()
-    reader = _Reader(root, real_root, limit, problems)
+    reader = _open(root, max_source_bytes)
+    problems = reader.problems
     folders = {sub: reader.folder(sub, required=sub == "sources" or claims_required)
                for sub in ("sources", "claims")}
     problems.raise_if_any()
-
-    sources: list[Source] = []
-    source_names: set[str] = set()
-    for path in reader.files(folders["sources"], ".md", skip=("README.md",)):
-        source_id = path.name[: -len(".md")]
-        source_names.add(source_id)
-        text = reader.read(path)
-        if text is not None:
-            source = Source.from_text(text, source_id, reader.rel(path), problems)
-            if source is not None:
-                sources.append(source)
+    sources, source_names = reader.sources(folders["sources"])
 
     files: list[tuple[str, Mapping[str, Any], dict[Any, int]]] = []
     if folders["claims"] is not None:
@@ -119,6 +100,36 @@ def load_case(root: str | Path, *, read_lock: bool = True, claims_required: bool
     return Loaded(tuple(sources), tuple(series), tuple(claims), lock)
 
 
+def load_sources(root: str | Path, *, max_source_bytes: int | None = None
+                 ) -> tuple[Source, ...]:
+    """The sources of ``root/sources`` (none when it has no such folder), read exactly as
+    :func:`load_case` reads them; claims and the lock are not read. Raises LoadError
+    listing every source file that does not load (``factcheck add`` reads the case so).
+    """
+    reader = _open(root, max_source_bytes)
+    folder = reader.folder("sources", required=False)
+    reader.problems.raise_if_any()
+    sources, _ = reader.sources(folder)
+    reader.problems.raise_if_any()
+    return tuple(sources)
+
+
+def _open(root: str | Path, max_source_bytes: int | None) -> _Reader:
+    """A reader of the case folder *root*; LoadError when it is not a folder."""
+    limit = source_limit(max_source_bytes)
+    root = Path(root)
+    where = str(root)
+    try:
+        real_root = root.resolve(strict=True)
+        is_dir = real_root.is_dir()
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise LoadError([Problem(Location(where), f"no such folder ({why(exc)})")]) from None
+    if not is_dir:
+        raise LoadError([Problem(Location(where), "not a folder: name the case folder, "
+                                                  "which holds claims/ and sources/")])
+    return _Reader(root, real_root, limit, Problems())
+
+
 def parse_source(text: str, source_id: str, where: str = "<memory>") -> Source:
     """Build a Source from the text of a source file (front matter, then body).
 
@@ -129,12 +140,14 @@ def parse_source(text: str, source_id: str, where: str = "<memory>") -> Source:
     return Source.from_text(text, source_id, where)
 
 
-def _limit(max_source_bytes: int | None) -> int:
+def source_limit(max_source_bytes: int | None = None) -> int:
+    """The most bytes one input file may hold: *max_source_bytes* if given, else
+    ``$FACTCHECK_MAX_SOURCE_BYTES``, else 50 MiB. LoadError when that is no positive number."""
     if max_source_bytes is None:
         env = os.environ.get(MAX_BYTES_ENV, "").strip().replace("_", "")
         if not env:
             return DEFAULT_MAX_SOURCE_BYTES
-        if not env.isdigit() or int(env) < 1:
+        if not re.fullmatch(r"[0-9]+", env) or int(env) < 1:  # ASCII: not "²" or "٣"
             raise LoadError([Problem(Location(f"${MAX_BYTES_ENV}"),
                                      f"expected a number of bytes such as 104857600, "
                                      f"got {env[:40]!r}")])
@@ -145,14 +158,6 @@ def _limit(max_source_bytes: int | None) -> int:
                                  f"expected a positive number of bytes, got "
                                  f"{max_source_bytes!r}")])
     return max_source_bytes
-
-
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    if isinstance(exc, RuntimeError):
-        return "a symlink loop"
-    return str(exc)
 
 
 # -- files -----------------------------------------------------------------------------
@@ -180,7 +185,7 @@ class _Reader:
                 if not stat.S_ISLNK(os.lstat(path).st_mode):
                     return parent / path.name
             except (OSError, ValueError) as exc:
-                self.problems.add(Location(rel), f"cannot be read ({_why(exc)})")
+                self.problems.add(Location(rel), f"cannot be read ({why(exc)})")
                 return None
         try:
             real = path.resolve(strict=True)
@@ -188,7 +193,7 @@ class _Reader:
             self.problems.add(Location(rel), "a symlink to nothing (its target is missing)")
             return None
         except (OSError, RuntimeError, ValueError) as exc:
-            self.problems.add(Location(rel), f"cannot be read ({_why(exc)})")
+            self.problems.add(Location(rel), f"cannot be read ({why(exc)})")
             return None
         if real != self.real_root and self.real_root not in real.parents:
             self.problems.add(Location(rel), "a symlink leading outside the case folder "
@@ -221,9 +226,24 @@ class _Reader:
         try:
             names = sorted(e.name for e in os.scandir(folder))
         except OSError as exc:
-            self.problems.add(Location(self.rel(folder)), f"cannot be listed ({_why(exc)})")
+            self.problems.add(Location(self.rel(folder)), f"cannot be listed ({why(exc)})")
             return []
         return [folder / n for n in names if n.endswith(suffix) and n not in skip]
+
+    def sources(self, folder: Path | None) -> tuple[list[Source], set[str]]:
+        """The sources of the folder's ``*.md`` files, and the id every such file names
+        (a file that fails to load still names its source)."""
+        sources: list[Source] = []
+        names: set[str] = set()
+        for path in self.files(folder, ".md", skip=("README.md",)):
+            source_id = path.name[: -len(".md")]
+            names.add(source_id)
+            text = self.read(path)
+            if text is not None:
+                source = Source.from_text(text, source_id, self.rel(path), self.problems)
+                if source is not None:
+                    sources.append(source)
+        return sources, names
 
     def read(self, path: Path) -> str | None:
         """The text of one input file, or None with the problem reported."""
@@ -231,41 +251,50 @@ class _Reader:
         real = self._inside(path)
         if real is None:
             return None
-        try:
-            info = os.stat(real)
-            if not stat.S_ISREG(info.st_mode):
-                self.problems.add(Location(rel), f"not a regular file ({_file_type(info)}); "
-                                                 "inputs are plain files")
-                return None
-            if info.st_size > self.limit:
-                self.problems.add(Location(rel), self._too_big(info.st_size))
-                return None
-            # O_NONBLOCK: a FIFO swapped in after the check above must not hang the load.
-            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                         | getattr(os, "O_NOFOLLOW", 0))
-            try:
-                if not stat.S_ISREG(os.fstat(fd).st_mode):
-                    self.problems.add(Location(rel), "not a regular file; inputs are plain files")
-                    return None
-                chunks, size = [], 0
-                while size <= self.limit and (chunk := os.read(fd, min(1 << 20,
-                                                                       self.limit + 1 - size))):
-                    chunks.append(chunk)
-                    size += len(chunk)
-            finally:
-                os.close(fd)
-        except OSError as exc:
-            self.problems.add(Location(rel), f"cannot be read ({_why(exc)})")
-            return None
-        data = b"".join(chunks)
-        if len(data) > self.limit:
-            self.problems.add(Location(rel), self._too_big(len(data)))
-            return None
-        return _decode(data, rel, self.problems)
+        data = read_bytes(real, self.limit, rel, self.problems)
+        return None if data is None else _decode(data, rel, self.problems)
 
-    def _too_big(self, size: int) -> str:
-        return (f"{size:,} bytes, over the limit of {self.limit:,} bytes; raise it with "
-                f"max_source_bytes= (Case.load) or ${MAX_BYTES_ENV}")
+
+def read_bytes(path: Path, limit: int, rel: str, problems: Problems) -> bytes | None:
+    """The bytes of the regular file *path*, at most *limit* of them; None with the problem
+    reported as *rel*'s when it is no regular file, is larger or cannot be read.
+
+    A FIFO, a device or a folder is never read from (a FIFO would hang the read)."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            problems.add(Location(rel), f"not a regular file ({_file_type(info)}); "
+                                        "inputs are plain files")
+            return None
+        if info.st_size > limit:
+            problems.add(Location(rel), _too_big(info.st_size, limit))
+            return None
+        # O_NONBLOCK: a FIFO swapped in after the check above must not hang the read.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                problems.add(Location(rel), "not a regular file; inputs are plain files")
+                return None
+            chunks, size = [], 0
+            while size <= limit and (chunk := os.read(fd, min(1 << 20, limit + 1 - size))):
+                chunks.append(chunk)
+                size += len(chunk)
+        finally:
+            os.close(fd)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        problems.add(Location(rel), f"cannot be read ({why(exc)})")
+        return None
+    data = b"".join(chunks)
+    if len(data) > limit:
+        problems.add(Location(rel), _too_big(len(data), limit))
+        return None
+    return data
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (f"{size:,} bytes, over the limit of {limit:,} bytes; raise it with "
+            f"max_source_bytes= (Case.load) or ${MAX_BYTES_ENV}")
 
 
 def _file_type(info: os.stat_result) -> str:
@@ -282,9 +311,11 @@ def _file_type(info: os.stat_result) -> str:
 
 
 def _decode(data: bytes, rel: str, problems: Problems) -> str | None:
+    """The text of a file, the one place it is normalised: no byte-order mark, and every
+    line ending (CRLF, CR) a plain newline, so that lines count the same everywhere."""
     skip = len(_BOM) if data.startswith(_BOM) else 0
     try:
-        return data[skip:].decode("utf-8")
+        return data[skip:].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         offset = skip + exc.start
         line = len(re.split(rb"\r\n|\r|\n", data[:offset]))
@@ -297,9 +328,8 @@ def _decode(data: bytes, rel: str, problems: Problems) -> str | None:
 
 
 def _parse_toml(text: str, rel: str, problems: Problems) -> Mapping[str, Any] | None:
-    text = text.removeprefix("\ufeff")
     try:
-        return tomllib.loads(text.replace("\r\n", "\n").replace("\r", "\n"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, message = toml_problem(exc, text)
         problems.add(Location(rel, line), message)

@@ -231,6 +231,25 @@ def test_pin_update_replaces_a_damaged_lock(case_dir: Path,
     assert run(capsys, "check", "--root", str(case_dir))[0] == 0
 
 
+def test_pin_update_replaces_a_lock_that_is_not_utf8(case_dir: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Review: save_lock decoded the old lock again to compare, and a damaged one raised
+    UnicodeDecodeError (a traceback)."""
+    (case_dir / "factcheck.lock").write_bytes(b"version = 1\n\xff\xfe\n")
+    code, _, err = run(capsys, "pin", "--root", str(case_dir), "--update")
+    assert code == 0, err
+    assert run(capsys, "check", "--root", str(case_dir))[0] == 0
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots"])
+def test_a_bad_max_source_bytes_names_the_flag(capsys: pytest.CaptureFixture[str],
+                                               value: str) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--max-source-bytes", value, "check", "--root", str(ROOT)])
+    assert info.value.code == 2
+    assert "--max-source-bytes" in capsys.readouterr().err
+
+
 def test_find_needs_words(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "find", "   ", "--root", str(ROOT))
     assert code == 2 and "needs a passage" in err

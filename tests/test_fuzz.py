@@ -34,8 +34,9 @@ BYTES_EXAMPLES = 1000
 LOCK_EXAMPLES = 2200
 NAME_EXAMPLES = 800
 EDGE_EXAMPLES = 600
+ENDINGS_EXAMPLES = 300
 TOTAL = CLAIMS_EXAMPLES + SOURCE_EXAMPLES + BYTES_EXAMPLES + LOCK_EXAMPLES + NAME_EXAMPLES \
-    + EDGE_EXAMPLES
+    + EDGE_EXAMPLES + ENDINGS_EXAMPLES
 
 BODY_A = ("The resolution, introduced for 16 straight years, marks the 16th year since 2005. "
           "More than 60 countries co-sponsored it, up from 41; South Korea was a co-sponsor "
@@ -329,6 +330,30 @@ def test_encodings_and_line_endings(workdir: Path, data: st.DataObject) -> None:
     files = {"sources/a.md": encoded(data.draw, source), "sources/b.md": SOURCE_B,
              "claims/c.toml": encoded(data.draw, claims)}
     holds(fresh(workdir, files))
+
+
+@settings(FUZZ, max_examples=ENDINGS_EXAMPLES)
+@given(st.data())
+def test_line_endings_and_a_bom_change_nothing_read(workdir: Path, data: st.DataObject) -> None:
+    """Law: a claims file reads the same, every problem on the same line, whatever its line
+    endings (LF, CRLF, CR) and whether it starts with a byte-order mark. (Review: with CR
+    endings every problem was reported at line 1.)"""
+    text = data.draw(mutated(data.draw(claims_file() | st.just(CLAIMS_OK))))
+    assume("\r" not in text)
+    newline = data.draw(st.sampled_from(["\r\n", "\r"]))
+    bom = data.draw(st.sampled_from([b"", b"\xef\xbb\xbf"]))
+
+    def read(content: bytes) -> object:
+        root = fresh(workdir, {"sources/a.md": SOURCE_A, "sources/b.md": SOURCE_B,
+                               "claims/c.toml": content})
+        try:
+            case = Case.load(root)
+        except LoadError as exc:
+            return [str(p) for p in exc.problems]
+        return case.series, case.claims
+
+    assert read(bom + text.replace("\n", newline).encode("utf-8")) == \
+        read(text.encode("utf-8"))
 
 
 @pytest.fixture(scope="module")

@@ -410,6 +410,16 @@ def test_sources_over_the_size_limit_are_refused_and_the_limit_can_be_raised(
         Case.load(tmp_path, max_source_bytes=0)
 
 
+@pytest.mark.parametrize("value", ["\u00b2", "\u0663", "1e6", "-1", "0"])
+def test_a_limit_variable_that_is_no_plain_number_is_a_load_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    """Review: "²" passed str.isdigit() and int() raised ValueError (a traceback)."""
+    small_case(tmp_path)
+    monkeypatch.setenv(MAX_BYTES_ENV, value)
+    assert errors_of(tmp_path) == ["$FACTCHECK_MAX_SOURCE_BYTES: expected a number of bytes "
+                                   f"such as 104857600, got {value!r}"]
+
+
 def test_a_file_growing_after_its_size_was_checked_is_read_up_to_the_limit(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     small_case(tmp_path)
@@ -440,6 +450,40 @@ def test_a_byte_order_mark_and_cr_line_endings_are_accepted(tmp_path: Path) -> N
     bom = case.source("bom")
     assert (bom.title, bom.body) == ("T", "One.\nTwo.")
     assert [s.id for s in case.series] == ["s", "t"]
+
+
+BAD_CLAIMS = """# line 1
+[[series]]
+id = "s"
+kind = "tally"
+colour = "red"
+
+[[claim]]
+id = "x"
+statement = "x"
+series = "s"
+value = "3"
+valeu = "3"
+
+[[claim.quote]]
+source = "nowhere"
+text = "Body"
+"""
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_line_endings_and_a_bom_do_not_move_a_problem(tmp_path: Path, newline: str,
+                                                      bom: bytes) -> None:
+    """Review: with bare-CR line endings every problem was reported at line 1."""
+    write(tmp_path, "sources/a.md", "+++\n+++\nBody.")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "c.toml").write_bytes(
+        bom + BAD_CLAIMS.replace("\n", newline).encode("utf-8"))
+    assert errors_of(tmp_path) == [
+        "claims/c.toml:5: series[1].colour: unknown key",
+        "claims/c.toml:12: claim[1].valeu: unknown key (did you mean 'value'?)",
+        "claims/c.toml:15: claim[1].quote[1].source: claim 'x': unknown source 'nowhere'"]
 
 
 def test_non_utf8_bytes_are_named_by_offset_and_line(tmp_path: Path) -> None:

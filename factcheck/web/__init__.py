@@ -9,7 +9,6 @@ when a page is read.
 from factcheck.web.inputs import read_pages
 from factcheck.web.page import Page, read_page, url_date
 from factcheck.web.store import (
-    ID,
     Added,
     add_pages,
     default_id,
@@ -19,5 +18,5 @@ from factcheck.web.store import (
     verify_raw,
 )
 
-__all__ = ["ID", "Added", "Page", "add_pages", "default_id", "read_page", "read_pages",
+__all__ = ["Added", "Page", "add_pages", "default_id", "read_page", "read_pages",
            "same_url", "slug", "source_text", "url_date", "verify_raw"]

@@ -7,11 +7,15 @@ import datetime
 import gzip
 import importlib.metadata
 import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import IngestError, NoArticleText
+from factcheck._toml import check_url
+from factcheck.errors import IngestError, LoadError, NoArticleText, Problems
+from factcheck.io import why
+from factcheck.load import MAX_BYTES_ENV, read_bytes, source_limit
 from factcheck.web.page import Page, read_page, require
 
 __all__ = ["fetch", "FETCH_TIMEOUT", "gather", "html_of", "is_url", "read_pages", "read_warc"]
@@ -24,38 +28,52 @@ def is_url(target: str | Path) -> bool:
     return isinstance(target, str) and re.match(r"(?i)https?://", target) is not None
 
 
-def read_pages(target: str | Path) -> list[Page]:
+def read_pages(target: str | Path, *, limit: int | None = None) -> list[Page]:
     """Every page *target* holds: one for a saved page or a URL, one per HTML response
     for a web archive. A URL (``http://`` or ``https://``) is fetched; nothing else is.
+    A saved or fetched page may hold at most *limit* bytes (default
+    ``$FACTCHECK_MAX_SOURCE_BYTES``, else 50 MiB).
 
     Raises :class:`~factcheck.errors.IngestError` naming every page that cannot be read
     or has no article text.
     """
-    read = gather(target)
+    read = gather(target, limit=limit)
     refused = [r for r in read if isinstance(r, IngestError)]
     if refused:
         raise IngestError("\n".join(str(e) for e in refused))
     return [r for r in read if isinstance(r, Page)]
 
 
-def gather(target: str | Path) -> list[Page | IngestError]:
+def gather(target: str | Path, *, limit: int | None = None) -> list[Page | IngestError]:
     """Like :func:`read_pages`, with each page refused for want of text in its place.
 
     The whole target still raises when it cannot be read at all.
     """
+    try:
+        limit = source_limit(limit)
+    except LoadError as exc:
+        raise IngestError(str(exc)) from None
     if is_url(target):
-        return [_attempt(fetch, str(target))]
+        return [_attempt(fetch, str(target), limit=limit)]
     path = Path(target)
-    if path.is_dir():
-        raise IngestError(f"{path}: is a folder; name a saved page or a web archive")
-    if not path.is_file():
-        raise IngestError(f"{path}: no such file" + (
-            " (a URL must start with http:// or https://)" if "://" not in str(target)
-            and "." in path.name and not path.suffix else ""))
-    head = _head(path)
-    if head.startswith(b"WARC/"):
-        return read_warc(path)
-    data = path.read_bytes()
+    try:
+        if path.is_dir():
+            raise IngestError(f"{path}: is a folder; name a saved page or a web archive")
+        if not path.exists():
+            raise IngestError(f"{path}: no such file" + (
+                " (a URL must start with http:// or https://)" if "://" not in str(target)
+                and "." in path.name and not path.suffix else ""))
+        if not path.is_file():  # never opened: a FIFO would hang the read
+            raise IngestError(f"{path}: not a regular file (a FIFO, a device or a socket); "
+                              "name a saved page or a web archive")
+        if _head(path).startswith(b"WARC/"):
+            return read_warc(path)
+        problems = Problems()  # the real path: read_bytes follows no symlink itself
+        data = read_bytes(path.resolve(strict=True), limit, str(path), problems)
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise IngestError(f"{path}: cannot be read ({why(exc)})") from None
+    if data is None:
+        raise IngestError("\n".join(str(p) for p in problems.items))
     return [_attempt(read_page, data, origin=str(path))]
 
 
@@ -74,23 +92,32 @@ def _head(path: Path) -> bytes:
             try:
                 with gzip.GzipFile(fileobj=fh) as gz:
                     return gz.read(5)
-            except (OSError, EOFError) as exc:
+            except (OSError, EOFError, zlib.error) as exc:
                 raise IngestError(f"{path}: a damaged gzip file ({exc})") from None
         return fh.read(5)
 
 
-def fetch(url: str) -> Page:
-    """Fetch a page over the network (only ever called for a URL the user gave)."""
-    import urllib.error  # here, not at the top: urllib.request pulls in ssl and http
+def fetch(url: str, *, limit: int | None = None) -> Page:
+    """Fetch a page over the network (only ever called for a URL the user gave); a page
+    larger than *limit* bytes (default ``$FACTCHECK_MAX_SOURCE_BYTES``, else 50 MiB) is
+    refused."""
+    import http.client  # here, not at the top: urllib.request pulls in ssl and http
+    import urllib.error
     import urllib.request
 
-    version = importlib.metadata.version("factcheck")
-    request = urllib.request.Request(url, headers={
-        "User-Agent": f"factcheck/{version} (source-cited fact-checking)",
-        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
+    if problem := check_url(url):
+        raise IngestError(f"{url!r}: {problem}")
     try:
+        limit = source_limit(limit)
+    except LoadError as exc:
+        raise IngestError(str(exc)) from None
+    version = importlib.metadata.version("factcheck")
+    try:
+        request = urllib.request.Request(url, headers={
+            "User-Agent": f"factcheck/{version} (source-cited fact-checking)",
+            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            data: bytes = response.read()
+            data = _body(response, limit, url)
             final = response.geturl()
             ctype = response.headers.get_content_type()
             charset = response.headers.get_content_charset() or ""
@@ -101,11 +128,39 @@ def fetch(url: str) -> Page:
         raise IngestError(
             f"{url}: could not fetch the page ({reason}); are you offline? You can save the "
             "page in a browser and add the saved file instead") from None
+    except (http.client.HTTPException, ValueError) as exc:  # a dropped connection, a bad URL
+        raise IngestError(f"{url}: could not fetch the page ({type(exc).__name__}: {exc}); "
+                          "you can save the page in a browser and add the saved file "
+                          "instead") from None
     if ctype not in _HTML_TYPES:
         raise IngestError(f"{url}: not a web page (the server sent {ctype})")
     today = datetime.datetime.now(datetime.UTC).date()
     return read_page(data, url=final, origin=url, charset=charset, captured=today,
                      captured_how=f"the day factcheck fetched {final}")
+
+
+def _body(response: Any, limit: int, url: str) -> bytes:
+    """The response's body, at most *limit* bytes. With a Content-Length it is read whole
+    (a connection dropped early is an IncompleteRead); without, up to *limit* + 1 bytes."""
+    length = getattr(response, "length", None)
+    if length is not None and length > limit:
+        raise IngestError(_too_big(url, length, limit))
+    if length is not None:
+        data: bytes = response.read()
+        return data
+    chunks, size = [], 0
+    while size <= limit and (chunk := response.read(min(1 << 20, limit + 1 - size))):
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise IngestError(_too_big(url, size, limit, more=True))
+    return b"".join(chunks)
+
+
+def _too_big(url: str, size: int, limit: int, *, more: bool = False) -> str:
+    shown = f"more than {limit:,}" if more else f"{size:,}"
+    return (f"{url}: {shown} bytes, over the limit of {limit:,} bytes; raise it with "
+            f"--max-source-bytes or ${MAX_BYTES_ENV}")
 
 
 def read_warc(path: Path) -> list[Page | IngestError]:

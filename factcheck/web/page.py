@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import attrs
 
+from factcheck._toml import check_url
 from factcheck.errors import IngestError, NoArticleText
 from factcheck.model import Source
 
@@ -335,7 +336,9 @@ def read_page(html: bytes | str, *, url: str = "", origin: str = "<memory>",
     trafilatura = require("trafilatura")
     htmldate = require("htmldate")
     hcore = require("htmldate.core")
-    url = url or _saved_from(text)
+    given = url or _saved_from(text)
+    url = _http_url(given)  # IE and Edge note about:internet; a WARC may hold urn:…
+    dropped = [given] if given and not url else []
     body = extract_text(text)
     if not body:
         raise NoArticleText(f"{origin}: no article text found (the page may need JavaScript, "
@@ -352,13 +355,19 @@ def read_page(html: bytes | str, *, url: str = "", origin: str = "<memory>",
         notes.append("title: " + _explain(title, clues.get("title"),
                                           fallback="as trafilatura reads the page"))
 
-    page_url = _clean(meta.url) if meta is not None and meta.url else ""
-    page_url = urljoin(url, page_url) if page_url else url
+    named = _clean(meta.url) if meta is not None and meta.url else ""
+    page_url = _http_url(named, url) if named else url
+    if named and not page_url:
+        dropped.append(named)
+        page_url = url
     if page_url:
-        how = _explain(page_url, [_Clue(c.label, urljoin(url, c.value))
+        how = _explain(page_url, [_Clue(c.label, _http_url(c.value, url))
                                   for c in clues.get("url")], fallback="")
         notes.append("url: " + (how or ("where the page was read from" if page_url == url
                                         else "as trafilatura reads the page")))
+    if dropped:
+        notes.append("url: " + ", ".join(repr(_cut(u)) for u in dropped)
+                     + " left out, not an http(s) URL")
 
     publisher = ""
     if clues.get("publisher"):
@@ -445,6 +454,20 @@ def _updated(html: str, clues: _Clues, published: datetime.date | None,
     if best is None:
         return None, ""
     return best[0], f"updated: from {best[1]}, a revision after publication"
+
+
+def _http_url(value: str, base: str = "") -> str:
+    """*value*, made absolute against *base*, if that is an http(s) URL a source may
+    carry (:func:`factcheck._toml.check_url`); else ""."""
+    try:
+        joined = urljoin(base, value) if base else value
+    except ValueError:  # "http://[::1/x": an unclosed IPv6 address
+        return ""
+    return "" if check_url(joined) else joined
+
+
+def _cut(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _saved_from(html: str) -> str:

@@ -14,18 +14,18 @@ from urllib.parse import urlsplit, urlunsplit
 
 import attrs
 
-from factcheck.errors import IngestError, LoadError, Location, Problem
-from factcheck.io import write_atomic
-from factcheck.load import parse_source
+from factcheck._toml import check_id
+from factcheck.errors import IngestError, LoadError, Problems
+from factcheck.io import why, write_atomic
+from factcheck.load import load_sources, read_bytes, source_limit
 from factcheck.model import Source
 from factcheck.tomlw import toml_value
 from factcheck.web.inputs import gather, html_of
 from factcheck.web.page import Page, decode, extract_text, extractor_version, require
 
-__all__ = ["add_pages", "Added", "default_id", "existing_sources", "ID", "RAW_FOLDER",
-           "same_url", "slug", "source_text", "verify_raw"]
+__all__ = ["add_pages", "Added", "default_id", "RAW_FOLDER", "same_url", "slug",
+           "source_text", "verify_raw"]
 
-ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*(@[A-Za-z0-9][A-Za-z0-9._-]*)?")
 RAW_FOLDER = ".raw"
 _FIELDS = ("title", "publisher", "author", "published", "updated", "url", "version_of",
            "raw", "raw_sha256", "note")
@@ -118,26 +118,6 @@ def _url_key(url: str) -> str:
     return urlunsplit(("", host, parts.path.rstrip("/") or "/", parts.query, ""))
 
 
-def existing_sources(root: Path) -> list[Source]:
-    """Every source already in ``root/sources``; a file that does not load is an error."""
-    problems: list[Problem] = []
-    sources: list[Source] = []
-    folder = root / "sources"
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        if path.name == "README.md":
-            continue
-        where = f"sources/{path.name}"
-        try:
-            sources.append(parse_source(path.read_text(encoding="utf-8"), path.stem, where))
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(Location(where), f"not UTF-8 text ({exc.reason})"))
-        except LoadError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise LoadError(problems)
-    return sources
-
-
 def _version_day(source: Source) -> datetime.date:
     return source.updated or source.published or datetime.date.min
 
@@ -185,7 +165,7 @@ def _new_version_day(page: Page) -> tuple[datetime.date, str]:
 
 
 def add_pages(root: str | Path, targets: Iterable[str | Path], *, source_id: str | None = None,
-              skip: bool = False) -> Added:
+              skip: bool = False, max_source_bytes: int | None = None) -> Added:
     """Read every page of *targets* and write each as ``sources/<id>.md`` with its raw page
     in ``sources/.raw/``.
 
@@ -194,23 +174,31 @@ def add_pages(root: str | Path, targets: Iterable[str | Path], *, source_id: str
     refusal — unless *skip*, when the others are written and the refusals returned. A
     page whose URL is already a source's but whose text changed becomes a new version,
     ``<id>@<date>``, with ``version_of`` naming the newest earlier one.
+
+    The case's sources are read as :func:`~factcheck.load.load_case` reads them (a source
+    that does not load stops the run); they and every page read are bounded by
+    *max_source_bytes* (default ``$FACTCHECK_MAX_SOURCE_BYTES``, else 50 MiB).
     """
     root = Path(root)
     if not root.is_dir():
         raise IngestError(f"{root}: no such folder")
-    if source_id is not None and not ID.fullmatch(source_id):
-        raise IngestError(f"--id {source_id!r}: an id is letters, digits, '.', '_' and '-', "
-                          "starting with a letter or digit")
-    known = existing_sources(root)
-    taken = {s.id for s in known} | {p.stem for p in (root / "sources").glob("*.md")}
+    if source_id is not None and (problem := check_id(source_id, "source", source=True)):
+        raise IngestError(f"--id: {problem}")
+    limit = source_limit(max_source_bytes)
+    known = list(load_sources(root, max_source_bytes=limit))
+    # sources/README.md is the folder's notes, which load never reads as a source
+    taken = {s.id for s in known} | {"README"}
     raw_folder = root / "sources" / RAW_FOLDER
-    if raw_folder.is_dir():  # a raw page left behind is never written over
-        taken |= {p.name.removesuffix(".warc.gz").removesuffix(".html")
-                  for p in raw_folder.iterdir()}
+    try:
+        if raw_folder.is_dir():  # a raw page left behind is never written over
+            taken |= {p.name.removesuffix(".warc.gz").removesuffix(".html")
+                      for p in raw_folder.iterdir()}
+    except OSError as exc:
+        raise IngestError(f"{raw_folder}: cannot be listed ({why(exc)})") from None
     pages: list[Page] = []
     refused: list[str] = []
     for target in targets:
-        for item in gather(target):
+        for item in gather(target, limit=limit):
             if isinstance(item, Page):
                 pages.append(item)
             else:
@@ -229,7 +217,13 @@ def add_pages(root: str | Path, targets: Iterable[str | Path], *, source_id: str
         if isinstance(placed, str):
             refused.append(placed)
             continue
-        parse_source(source_text(placed), placed.id, f"sources/{placed.id}.md")  # loads back
+        try:  # what is written must load back: else this page alone is refused
+            Source.from_text(source_text(placed), placed.id, f"sources/{placed.id}.md")
+        except LoadError as exc:
+            refused.append(f"{page.origin}: its source would not load back ("
+                           + "; ".join(f"{p.location.key}: {p.message}" if p.location.key
+                                       else p.message for p in exc.problems) + ")")
+            continue
         taken.add(placed.id)
         planned.append((placed, page))
     if refused and not skip:
@@ -256,23 +250,34 @@ def verify_raw(root: str | Path, source: Source) -> str | None:
     edited by hand (with the first line that differs)."""
     if not source.raw:
         return None
-    folder = (Path(root) / "sources").resolve()
     where = f"sources/{source.id}.md"
-    path = (folder / source.raw).resolve()
     shown = f"sources/{source.raw}"
+    cannot = f"{where}: cannot verify its text against {shown}: "
+    try:
+        folder = (Path(root) / "sources").resolve()
+        path = (folder / source.raw).resolve()
+        present = path.exists()
+    except (OSError, RuntimeError, ValueError) as exc:
+        return cannot + why(exc)
     if folder not in path.parents:
         return f"{where}: raw {source.raw!r} is outside the sources folder"
-    if not path.is_file():
+    if not present:
         return f"{where}: its raw page {shown} is missing"
-    data = path.read_bytes()
+    problems = Problems()
+    try:
+        data = read_bytes(path, source_limit(), shown, problems)
+    except LoadError as exc:  # $FACTCHECK_MAX_SOURCE_BYTES is no number
+        return cannot + str(exc)
+    if data is None:
+        return cannot + "; ".join(p.message for p in problems.items)
     if source.raw_sha256 and hashlib.sha256(data).hexdigest() != source.raw_sha256:
         return (f"{shown}: the raw page was replaced since it was added (its sha256 is not "
                 f"the raw_sha256 in {where})")
-    try:
+    try:  # the web extra may not be installed where the case is checked
         html, charset = _raw_html(data, path)
-    except IngestError as exc:
-        return str(exc)
-    extracted = extract_text(decode(html, charset))
+        extracted = extract_text(decode(html, charset))
+    except (IngestError, OSError) as exc:
+        return cannot + str(exc)
     if extracted == source.body:
         return None
     ours, theirs = source.body.split("\n"), extracted.split("\n")
@@ -304,5 +309,5 @@ def _raw_html(data: bytes, path: Path) -> tuple[bytes, str]:
             if html is not None:
                 return html
     except Exception as exc:  # warcio raises bare Exceptions for damaged archives
-        raise IngestError(f"{path}: not a readable web archive record ({exc})") from None
-    raise IngestError(f"{path}: the archive record holds no HTML page")
+        raise IngestError(f"not a readable web archive record ({exc})") from None
+    raise IngestError("the archive record holds no HTML page")
