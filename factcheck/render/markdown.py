@@ -112,7 +112,8 @@ def markdown_context(view: BriefView) -> dict[str, Any]:
 
 def render_brief(report: Results, title: str | None = None, *,
                  template_dir: str | Path | None = None,
-                 template: str = "brief.md.j2") -> str:
-    """The cited brief of *report* as Markdown (same report, same bytes)."""
-    view = build(report, title)
+                 template: str = "brief.md.j2", view: BriefView | None = None) -> str:
+    """The cited brief of *report* as Markdown (same report, same bytes); *view*: its
+    view, when already built for *title*."""
+    view = view or build(report, title)
     return render(template, markdown_context(view), kind="md", template_dir=template_dir)

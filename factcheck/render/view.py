@@ -46,7 +46,7 @@ from factcheck.results import ClaimResult, Results, Support
 from factcheck.text import supplied_title
 
 __all__ = ["BriefView", "ClaimView", "QuoteView", "SeriesView", "SourceView", "build",
-           "human_date", "human_dates", "human_span", "supplied_title"]
+           "html_id", "human_date", "human_dates", "human_span", "supplied_title"]
 
 # -- dates as people write them -------------------------------------------------------
 
@@ -113,6 +113,16 @@ def human_dates(text: str) -> str:
     text = _ISO_SPAN.sub(span, text)
     text = _YEAR_TO_DAY.sub(year_to_day, text)
     return _ISO_DAY.sub(day, text)
+
+
+def html_id(prefix: str, text: str) -> str:
+    """*prefix* + *text* as an HTML id: a text with other characters than letters, digits,
+    ``-``, ``_`` and ``.`` gets them replaced and a hash of it added, so that two texts
+    ("a b", "a_b") never share one."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", text)
+    if safe != text:
+        safe += "-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return prefix + safe
 
 
 # -- sources named in prose -------------------------------------------------------------
@@ -218,12 +228,8 @@ class ClaimView:
 
     @property
     def anchor(self) -> str:
-        """An HTML id for the claim: ``claim-<id>``; an id with other characters than
-        letters, digits, ``-``, ``_`` and ``.`` gets them replaced and a hash of it added."""
-        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", self.id)
-        if safe != self.id:
-            safe += "-" + hashlib.sha256(self.id.encode("utf-8")).hexdigest()[:8]
-        return "claim-" + safe
+        """An HTML id for the claim: ``claim-<id>`` (see :func:`html_id`)."""
+        return html_id("claim-", self.id)
 
     @property
     def source(self) -> SourceView:
