@@ -93,6 +93,8 @@ _WS_RUN = re.compile(r"\s*")
 def _slices(body: str, size: int = SLICE) -> list[tuple[int, int]]:
     """Consecutive spans of about *size* characters covering *body*, none cutting a run of
     whitespace (a run is collapsed whole, within one span)."""
+    if len(body) <= size:
+        return [(0, len(body))] if body else []
     out = []
     a = 0
     while a < len(body):
@@ -138,18 +140,22 @@ def text_of(body: str, *, slice_chars: int = SLICE) -> Text:
         text, kept, ends_all = _collapsed(piece, codes, () if codes.dtype == np.uint8 else spaces)
         del codes
         pieces.append(text)
-        g = np.arange(count, count + len(kept), dtype=np.int64)  # global normalised index
-        starts.append((kept[g % CHECKPOINT == 0] + a).astype(np.uint32))
-        ends.append((ends_all[g % CHECKPOINT == CHECKPOINT - 1] + a).astype(np.uint32))
+        # the checkpoints falling in this slice: global normalised index 32c (starts) and
+        # 32c + 31 (ends)
+        starts.append((kept[-count % CHECKPOINT :: CHECKPOINT] + a).astype(np.uint32))
+        ends.append((ends_all[(CHECKPOINT - 1 - count) % CHECKPOINT :: CHECKPOINT] + a)
+                    .astype(np.uint32))
         if len(kept):
             last_end = int(ends_all[-1]) + a
         count += len(kept)
+    if not pieces:
+        empty = np.zeros(0, dtype=np.uint32)
+        return Text("", empty, empty)
     if count % CHECKPOINT:  # the last checkpoint ends at the last character
-        ends.append(np.array([last_end], dtype=np.uint32))
-    joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
-    empty = np.zeros(0, dtype=np.uint32)
-    return Text(joined, np.concatenate(starts) if starts else empty,
-                np.concatenate(ends) if ends else empty)
+        ends[-1] = np.append(ends[-1], np.uint32(last_end))
+    if len(pieces) == 1:
+        return Text(pieces[0], starts[0], ends[0])
+    return Text("".join(pieces), np.concatenate(starts), np.concatenate(ends))
 
 
 def _collapsed(
@@ -300,12 +306,18 @@ class Part:
         cursor = self.offsets[:-1].copy()
         for c0, c1 in spans:
             chosen, bucket = kept.pop() if cached else self._buckets(data, counts, c0, c1)
-            order = np.argsort(bucket, kind="stable")  # positions stay increasing in a bucket
-            ranked = bucket[order]
-            rank = np.arange(len(ranked)) - np.searchsorted(ranked, ranked, side="left")
-            self.postings[cursor[ranked].astype(np.int64) + rank] = chosen[order]
-            used, many = np.unique(ranked, return_counts=True)
-            cursor[used] += many.astype(np.uint32)
+            if not len(chosen):
+                continue
+            # one sort by bucket, then position (both in one 64-bit key)
+            combined = (bucket.astype(np.uint64) << np.uint64(32)) | chosen.astype(np.uint64)
+            combined.sort()
+            ranked = (combined >> np.uint64(32)).astype(np.int64)
+            heads = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
+            many = np.diff(np.append(heads, len(ranked)))
+            rank = np.arange(len(ranked)) - np.repeat(heads, many)
+            where = cursor[ranked].astype(np.int64) + rank
+            self.postings[where] = (combined & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+            cursor[ranked[heads]] += many.astype(np.uint32)
 
     def _buckets(
         self, data: bytes, counts: I64, c0: int, c1: int

@@ -343,14 +343,12 @@ def _candidates(
     carriers = owners[order]
     shared = np.minimum.reduceat(carriers, heads) != np.maximum.reduceat(carriers, heads)
     del carriers
-    if not shared.all():
-        order = order[np.repeat(shared, sizes)]
-        sizes = sizes[shared]
-        heads = np.cumsum(sizes) - sizes
-        shared = np.ones(len(sizes), dtype=bool)
+    order = order[np.repeat(shared, sizes)]
+    sizes = sizes[shared]
+    heads = np.cumsum(sizes) - sizes
     total = len(order)  # fingerprints in shared groups (n: all of them, in source order)
     # In a crowded group, order the carriers by the fingerprints after and before theirs.
-    crowded = (sizes > _CROWD) & shared
+    crowded = sizes > _CROWD
     if crowded.any():
         slots = _index.strided(heads[crowded], sizes[crowded], 1)
         group = np.repeat(np.arange(int(crowded.sum())), sizes[crowded])
@@ -367,7 +365,7 @@ def _candidates(
     firsts: list[Any] = []
     seconds: list[Any] = []
     for size in range(2, _CROWD + 1):
-        g = heads[(sizes == size) & shared]
+        g = heads[sizes == size]
         if len(g):
             for x0 in range(size):
                 for y0 in range(x0 + 1, size):
@@ -396,7 +394,7 @@ def _candidates(
         return []
     pair = i * (int(j.max()) + 1) + j
     diagonal = pb - pa
-    order = np.lexsort((diagonal, pair))
+    order = np.lexsort((pa, diagonal, pair))  # a total order: no tie left to the sort
     pair, diagonal, pa, pb = pair[order], diagonal[order], pa[order], pb[order]
     i, j = i[order], j[order]
     new = np.concatenate(([True], pair[1:] != pair[:-1]))

@@ -58,24 +58,32 @@ Method = Literal["exact", "normalized", "fuzzy"]
 Status = Literal["found", "ambiguous", "not_found"]
 
 
+def _number(value: object, integer: bool = False) -> bool:
+    """Whether *value* is a real number (an int when *integer*); never a bool."""
+    kinds = (int,) if integer else (int, float)
+    return isinstance(value, kinds) and not isinstance(value, bool) and value == value
+
+
 def _between(lo: float, hi: float) -> Callable[[object, attrs.Attribute[float], float], None]:
     def check(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-        if not lo <= value <= hi:
-            raise OptionsError(f"{attribute.name} must be within [{lo}, {hi}], not {value!r}")
+        if not (_number(value) and lo <= value <= hi):
+            raise OptionsError(f"{attribute.name} must be a number within [{lo}, {hi}], "
+                               f"not {value!r}")
 
     return check
 
 
 def _non_negative(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise OptionsError(f"{attribute.name} must not be negative, not {value!r}")
+    if not (_number(value, integer=True) and value >= 0):
+        raise OptionsError(f"{attribute.name} must be a whole number, not negative, not "
+                           f"{value!r}")
 
 
 def _non_negative_or_none(
     _: object, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
-    if value is not None and value < 0:
-        raise OptionsError(f"{attribute.name} must not be negative, not {value!r}")
+    if value is not None:
+        _non_negative(_, attribute, value)  # type: ignore[arg-type]
 
 
 @attrs.frozen
@@ -105,7 +113,7 @@ class AnchorOptions:
     >>> AnchorOptions(margin=-1)
     Traceback (most recent call last):
     ...
-    factcheck.errors.OptionsError: margin must be within [0.0, 100.0], not -1
+    factcheck.errors.OptionsError: margin must be a number within [0.0, 100.0], not -1
     """
 
     min_score: float = attrs.field(default=75.0, validator=_between(0.0, 100.0))
@@ -146,7 +154,8 @@ _SHORTCUTS = True  # tests turn off the one-exact-place shortcuts of anchor()
 
 def _similarity(pattern: str, text: str) -> float:
     """How well the start of *text* reads as *pattern*: 1 - edits / len(pattern)."""
-    return 1.0 - min(_final_row(pattern, text, anchored=True)) / len(pattern)
+    # (context snippets are not kept in the cache of texts: they would push out the source)
+    return 1.0 - min(_final_row(pattern, text, anchored=True, cache=False)) / len(pattern)
 
 
 @attrs.frozen

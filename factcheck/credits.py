@@ -61,6 +61,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from factcheck.errors import CorpusError
 from factcheck.model import Source
 from factcheck.text import normalize
 
@@ -373,7 +374,9 @@ def credited_origin(cluster_sources: Sequence[Source]) -> tuple[str, Credit | No
     ('b', None)
     """
     if not cluster_sources:
-        raise ValueError("a cluster has at least one source")
+        raise CorpusError("a cluster has at least one source")
+    if len(cluster_sources) == 1:  # nobody else to credit it: no credit lines to read
+        return cluster_sources[0].id, None
     own = {s.id: publisher_key(s.publisher) for s in cluster_sources}
     given = {s.id: credits(s.body, s.publisher) for s in cluster_sources}
     backers: dict[str, list[tuple[Source, Credit]]] = {}

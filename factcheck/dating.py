@@ -18,6 +18,7 @@ Every inference carries structured reasons; :mod:`factcheck.render.words` words 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -47,6 +48,7 @@ class DateInference:
     span: Span | None  # None: nothing to infer from, or the clues disagree
     reasons: tuple[Reason, ...]
     conflict: bool = False
+    series: tuple[str, ...] = ()  # the series whose own claims gave a clue (see When.series)
 
     @property
     def year(self) -> int | None:
@@ -84,7 +86,7 @@ def claim_dates(claims: Iterable[Claim], sources: Mapping[str, Source],
         if source.published is not None:
             out[claim.id] = When(Span.day(source.published))
         elif inferred and (inf := inferred.get(source.id)) and inf.span is not None:
-            out[claim.id] = When(inf.span, inferred=True)
+            out[claim.id] = When(inf.span, inferred=True, series=inf.series)
     return out
 
 
@@ -97,32 +99,41 @@ def infer_dates(sources: Mapping[str, Source], series: Iterable[Series],
     *copies* maps a source id to the ids of the sources sharing passages with it.
     """
     dated = claim_dates(claims, sources)
-    kinds = {s.id: s for s in series}
+    by_id = {s.id: s for s in series}
     by_series: dict[str, list[Claim]] = {}
-    for claim in claims:
-        if claim.series in kinds:
-            by_series.setdefault(claim.series, []).append(claim)
+    counting: dict[str, list[Claim]] = {}  # source id -> its claims that may count its date
+    for claim in sorted(claims, key=lambda c: c.id):
+        if claim.series not in by_id:
+            continue
+        by_series.setdefault(claim.series, []).append(claim)
+        if claim.as_of is None and claim.quotes:
+            counting.setdefault(claim.quotes[0].source, []).append(claim)
     out: dict[str, DateInference] = {}
     for source in sorted(sources.values(), key=lambda s: s.id):
         if source.published is not None:
             continue
         years: list[tuple[Interval, Reason]] = []
         bounds: list[_Bound] = []
-        for claim in sorted(claims, key=lambda c: c.id):
-            if claim.as_of is not None or not claim.quotes or claim.series not in kinds:
-                continue
-            if claim.quotes[0].source != source.id:
-                continue
-            s, members = kinds[claim.series], by_series[claim.series]
+        from_series: set[str] = set()
+        for claim in counting.get(source.id, []):
+            assert claim.series is not None
+            s, members = by_id[claim.series], by_series[claim.series]
+            found_years: list[tuple[Interval, Reason]] = []
+            found_bounds: list[_Bound] = []
             if s.kind is Kind.ANNUAL:
-                years += _annual_clue(claim, members, dated)
+                found_years = _annual_clue(claim, members, dated)
             elif s.kind is Kind.OCCURRENCES:
-                years += _occurrence_clue(claim, members, dated)
+                found_years = _occurrence_clue(claim, members, dated)
             elif s.kind is Kind.TALLY and s.monotone is not None:
-                bounds += _tally_clue(claim, members, dated, s.monotone)
+                found_bounds = _tally_clue(claim, members, dated, s.monotone)
+            if found_years or found_bounds:
+                from_series.add(s.id)
+            years += found_years
+            bounds += found_bounds
         bounds += _relative_clues(source, claims)
         bounds += _quoted_sources(source, sources, copies)
-        out[source.id] = _combine(source, years, bounds)
+        out[source.id] = attrs.evolve(_combine(source, years, bounds),
+                                      series=tuple(sorted(from_series)))
     return out
 
 
@@ -136,9 +147,7 @@ def _annual_clue(claim: Claim, members: Sequence[Claim],
                                    quantity(m).kind in (QKind.YEAR, QKind.YEARS)], dated)
     if not implied:
         return []
-    first = implied[0][1]
-    for _, iv in implied[1:]:
-        first = first.intersect(iv)
+    first = functools.reduce(Interval.intersect, (iv for _, iv in implied))
     majority = first.is_empty
     if majority:  # the dated claims disagree: read it against what most of them say
         point, holders = best_point(implied)
@@ -227,13 +236,17 @@ def _relative_clues(source: Source, claims: Sequence[Claim]) -> list[_Bound]:
 
 def _quoted_sources(source: Source, sources: Mapping[str, Source],
                     copies: Mapping[str, Iterable[str]] | None) -> list[_Bound]:
+    """Dated sources sharing passages with *source* whose publisher it names (the whole
+    name, in any case: "The Guardian", not "the")."""
     bounds = []
     for other in sorted((copies or {}).get(source.id, ())):
         dated_copy = sources.get(other)
-        name = dated_copy.publisher.split()[0] if dated_copy and dated_copy.publisher else ""
+        name = " ".join(dated_copy.publisher.split()) if dated_copy and dated_copy.publisher \
+            else ""
         if dated_copy is None or dated_copy.published is None or not name:
             continue
-        if re.search(rf"\b{re.escape(name)}\b", source.body):
+        words = r"\s+".join(map(re.escape, name.split()))
+        if re.search(rf"(?<!\w){words}(?!\w)", source.body, re.IGNORECASE):
             bounds.append((dated_copy.published, datetime.date.max, reason(
                 "quotes_source", [], source=other, name=name, date=dated_copy.published)))
     return bounds
@@ -246,9 +259,7 @@ def _combine(source: Source, counts: Sequence[tuple[Interval, Reason]],
              bounds: Sequence[_Bound]) -> DateInference:
     """The counts' years narrowed by the dates the text mentions and the *bounds* found."""
     reasons: list[Reason] = [r for _, r in counts]
-    years = Interval(None, None)
-    for iv, _ in counts:
-        years = years.intersect(iv)
+    years = functools.reduce(Interval.intersect, (iv for iv, _ in counts), Interval(None, None))
     if not years.is_empty and years.intersect(_CALENDAR).is_empty:
         return DateInference(source.id, None, tuple(reasons))  # past the calendar's years
     years = years.intersect(_CALENDAR) if not years.is_empty else years

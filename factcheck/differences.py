@@ -5,22 +5,31 @@
 the quote with the passage found, word by word, and returns every difference that is not
 spelling-level; :func:`supports` is true when there is none; :func:`differences_at` compares
 a quote with a span of a source body (an anchor's start and end), reading words the span
-cuts as whole words.
+cuts as whole words (:func:`whole_words`), so that a cut word or number ("adopted by 15"
+in "adopted by 150") is a difference.
 
 **The rule** (the contract). Both texts are normalised (:func:`factcheck.text.normalize`:
 NFKC, curly and straight quotes, dash kinds, whitespace runs, soft hyphens, zero-width
 characters) and cut into words: runs of letters and digits, with inner apostrophes and
 periods ("Korea's", "U.S.") and thousands commas ("6,000"); every other punctuation mark
 separates words and is ignored. Currency, mathematical and percent signs ("$", "+", "%")
-are words of their own. A contraction of *not* is read as two words ("didn't" is "did not",
-"can't" is "can not", "won't" is "will not"). Words are compared by a key:
+are words of their own; a plus or minus sign (any dash kind) written right before a digit,
+and not after a letter or digit, is part of the number ("-10", "−5", "+3"), so that a sign
+added or dropped is a number difference; a hyphen between words or numbers ("COVID-19",
+"2019-22", "335-37") is not a sign. A contraction of *not* is read as two words ("didn't"
+is "did not", "can't" is "can not", "won't" is "will not"). Words are compared by a key:
 case folded, apostrophes and periods left out, thousands commas left out of numbers.
 
 A difference is **spelling-level** (not reported) when it is one of
 
 * case, punctuation, whitespace or typography (equal keys);
 * hyphenation: two or three words on one side whose keys, joined, are the key of one word on
-  the other ("co-sponsor", "co sponsor" and "cosponsor"); letters only, no typo on top;
+  the other ("co-sponsor", "co sponsor" and "cosponsor"); letters only, no typo on top, and
+  never a join that adds or removes a negation: the words apart are negated (one of them is
+  a negation word below) exactly when the word joined is (it begins with the first word as
+  a negating prefix, or it is "cannot"). "can not" is "cannot" and "non-profit" is
+  "nonprofit"; "not able" is not "notable", "in action" is not "inaction", "UN-backed" is
+  not "unbacked", "no body" is not "nobody";
 * a typo: one word replaced by another that is an *ordinary* word on both sides (lower-case
   first letter, no digit, in none of the word lists below), keeps its first letter, is not
   the other with a negating prefix (un, non, in, im, il, ir, dis), and is within ``1`` edit
@@ -52,8 +61,9 @@ first of these categories that one of its words falls in (:data:`CATEGORIES`, in
 Limits, by design: the typo rule cannot tell two real words one letter apart ("adopted" and
 "adapted", "resolution" and "resolutions" pass as typos); word order matters (a moved word
 is a word dropped and a word inserted); a typo and a hyphenation change in the same word
-are reported. When in doubt, a difference is reported: "supported" must mean the source says
-it.
+are reported; a hyphenated negating prefix that is not a word ("un-lawful" for "unlawful")
+is reported, since the rule cannot tell it from "UN-backed". When in doubt, a difference
+is reported: "supported" must mean the source says it.
 
 >>> [str(d) for d in word_differences("did not participate", "did participate")]
 ['negation: “not” is not in the source']
@@ -68,6 +78,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -76,7 +87,8 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 from factcheck.errors import SpanError
 from factcheck.text import normalize
 
-__all__ = ["CATEGORIES", "Difference", "differences_at", "supports", "word_differences"]
+__all__ = ["CATEGORIES", "Difference", "differences_at", "supports", "whole_words",
+           "word_differences"]
 
 CATEGORIES = ("negation", "number", "date", "comparative", "quantifier", "name", "word")
 
@@ -132,10 +144,12 @@ _NOT_NAMES = _words(
 )
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 
-# A word: letters and digits, with inner apostrophes and periods, and thousands commas.
+# A word: letters and digits, with inner apostrophes and periods, and thousands commas;
+# a number keeps a plus or minus sign written before it, not after a letter or digit.
 _WORD = r"[^\W_]+(?:(?:['.]|(?<=\d),(?=\d{3}(?!\d)))[^\W_]+)*"
+_SIGN = r"(?<![^\W_])[-+](?=\d)"
 _SYMBOLS = "$€£¥₩₹%‰°+±×÷=<>&#"
-_TOKEN = re.compile(rf"{_WORD}|[{re.escape(_SYMBOLS)}]")
+_TOKEN = re.compile(rf"(?:{_SIGN})?{_WORD}|[{re.escape(_SYMBOLS)}]")
 _SYMBOL_KEYS = {"&": "and"}
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
@@ -215,7 +229,10 @@ def _tokens(text: str) -> list[_Token]:
                               capital, "symbol"))
             continue
         if any(c.isdigit() for c in word):
-            key = word.replace(",", "") if _THOUSANDS.fullmatch(word) else word.casefold()
+            sign = word[0] if word[0] in "+-" else ""
+            digits = word[len(sign):]
+            key = sign + (digits.replace(",", "") if _THOUSANDS.fullmatch(digits)
+                          else digits.casefold())
             out.append(_Token(key, *norm.to_original(a, b), capital, "number"))
             continue
         folded = word.casefold()
@@ -266,16 +283,29 @@ _Step = tuple[int, int, bool]
 
 def _joins(tokens: Sequence[_Token]) -> dict[int, list[str | None]]:
     """For k = 1, 2, 3: the keys of tokens[i:i + k] joined, when all are words of letters
-    (a hyphenation candidate), else None."""
+    and joining them keeps their negation (a hyphenation candidate), else None."""
     keys = [t.key if t.kind == "word" else None for t in tokens]
     out: dict[int, list[str | None]] = {}
     for k in (1, 2, 3):
         row: list[str | None] = []
         for i in range(len(keys)):
             part = [key for key in keys[i:i + k] if key is not None]
-            row.append("".join(part) if len(part) == k else None)
+            row.append("".join(part) if len(part) == k and _join_keeps_negation(part)
+                       else None)
         out[k] = row
     return out
+
+
+def _join_keeps_negation(parts: Sequence[str]) -> bool:
+    """Whether the words *parts*, written as one, are negated exactly when they are apart:
+    "not able" is not "notable", "in action" is not "inaction"; "can not" is "cannot" and
+    "non profit" is "nonprofit"; "no body" is not "nobody" (the two negations say
+    different things). One part needs no join and keeps its negation."""
+    if len(parts) < 2:
+        return True
+    apart = any(p in _NEGATIONS for p in parts)
+    joined = parts[0] in _NEGATING_PREFIXES or "".join(parts) == "cannot"
+    return apart == joined
 
 
 def _align_block(q: Sequence[_Token], s: Sequence[_Token]) -> list[_Step]:
@@ -408,38 +438,68 @@ def supports(quote: str, passage: str) -> bool:
     return not word_differences(quote, passage)
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum()
+def _in_word(c: str) -> bool:
+    return c.isalnum() or unicodedata.category(c).startswith("M")
+
+
+def _sign(c: str) -> bool:
+    return normalize(c).text in ("-", "+")
+
+
+def _continues(body: str, i: int) -> bool:
+    """Whether ``body[i - 1]`` and ``body[i]`` belong to one word (0 < i < len(body)): two
+    letters or digits (or combining marks: "cafe|\u0301"); a number's digits across a
+    thousands comma or decimal point ("15|,000", "15,|000"); a sign and the number it is
+    written before ("-|10")."""
+    a, b = body[i - 1], body[i]
+    if _in_word(a) and _in_word(b):
+        return True
+    if a.isdigit() and b in ".," and i + 1 < len(body) and body[i + 1].isdigit():
+        return True
+    if a in ".," and b.isdigit() and i >= 2 and body[i - 2].isdigit():
+        return True
+    return b.isdigit() and _sign(a) and (i < 2 or not body[i - 2].isalnum())
+
+
+def whole_words(body: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``[start, end)`` of *body* widened to the whole words it cuts (see
+    :func:`differences_at`); a span that starts and ends between words is kept.
+
+    >>> body = "adopted by 150 votes, by -10 and by 15,000"
+    >>> [body[slice(*whole_words(body, a, b))] for a, b in ((2, 13), (0, 7), (26, 28), (36, 38))]
+    ['adopted by 150', 'adopted', '-10', '15,000']
+    """
+    if not 0 <= start <= end <= len(body):
+        raise SpanError(f"span [{start}, {end}) does not fit a body of {len(body)} characters")
+    while 0 < start < len(body) and _continues(body, start):
+        start -= 1
+    while 0 < end < len(body) and _continues(body, end):
+        end += 1
+    return start, end
 
 
 def differences_at(quote: str, body: str, start: int, end: int) -> tuple[Difference, ...]:
     """:func:`word_differences` of *quote* against ``body[start:end]``, offsets into *body*.
 
-    An approximate match can end inside a word ("…co-sponsorin"); the passage is compared
-    both as found and widened to whole words, and the comparison with fewer differences is
-    returned (as found, on a tie): either is the source's own text at that place.
+    A match can start or end inside a word of the source (an exact match of "adopted by 15"
+    in "adopted by 150 votes", a fuzzy one ending in "…co-sponsorin"): the passage compared
+    is the span widened to the whole words it cuts (:func:`whole_words`), since the source's
+    word there is the whole word. A cut word or number is a difference; a quote that starts
+    or ends at a word's edge or at punctuation is compared as it stands.
 
-    >>> body = "The US did not co-sponsor it."
+    >>> body = "The US did not co-sponsor it, by 150 votes."
     >>> differences_at("did not co-sponsor", body, 7, 24)
     ()
     >>> [(d.quote, d.source_start) for d in differences_at("did co-sponsor", body, 7, 25)]
     [('', 11)]
+    >>> [str(d) for d in differences_at("by 15", body, 30, 35)]
+    ['number: “15” → “150”']
     """
-    if not 0 <= start <= end <= len(body):
-        raise SpanError(f"span [{start}, {end}) does not fit a body of {len(body)} characters")
-    wide_start, wide_end = start, end
-    if 0 < start < len(body) and _is_word_char(body[start - 1]) and _is_word_char(body[start]):
-        while wide_start > 0 and _is_word_char(body[wide_start - 1]):
-            wide_start -= 1
-    if 0 < end < len(body) and _is_word_char(body[end - 1]) and _is_word_char(body[end]):
-        while wide_end < len(body) and _is_word_char(body[wide_end]):
-            wide_end += 1
-    best = _shifted(word_differences(quote, body[start:end]), start)
-    if (wide_start, wide_end) != (start, end) and best:
-        wide = _shifted(word_differences(quote, body[wide_start:wide_end]), wide_start)
-        if len(wide) < len(best):
-            best = wide
-    return best
+    wide_start, wide_end = whole_words(body, start, end)
+    passage = body[wide_start:wide_end]
+    if passage == quote:
+        return ()
+    return _shifted(word_differences(quote, passage), wide_start)
 
 
 def _shifted(differences: tuple[Difference, ...], offset: int) -> tuple[Difference, ...]:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from factcheck.anchoring import anchor
 from factcheck.dating import claim_dates, infer_dates
+from factcheck.errors import UsageError
 from factcheck.figures import find_quantities
 from factcheck.gaps import gaps_near
 from factcheck.load import Loaded
@@ -31,7 +32,7 @@ from factcheck.reasons import Reason, reason
 from factcheck.reconcilers import When, reconcile
 from factcheck.report import Report
 from factcheck.results import ClaimResult
-from factcheck.support import QuoteResult, Support, judge, quote_result
+from factcheck.support import QuoteResult, Support, gives_value, judge, quote_result
 from factcheck.values import Quantity
 from factcheck.web import verify_raw
 
@@ -56,7 +57,10 @@ def check(case: Loaded, *, strict: bool = False, corpus: Corpus | None = None,
     judged = {c.id: judge(c, quotes[c.id], kinds.get(c.series or "")) for c in case.claims}
     usable = [c for c in case.claims if judged[c.id][0] is Support.SUPPORTED]
     # provenance: which sources carry each claim's passages, and how many origins they are
-    corpus = corpus if corpus is not None else Corpus(case.sources)
+    if corpus is None:
+        corpus = Corpus(case.sources)
+    elif {s.id for s in corpus.sources} != set(by_id):
+        raise UsageError("the corpus given to check() holds other sources than the case")
     clusters = corpus.clusters()
     origin = {s: c.origin for c in clusters for s in c.sources}
     copies = {s: [o for o in c.sources if o != s] for c in clusters for s in c.sources}
@@ -78,8 +82,7 @@ def check(case: Loaded, *, strict: bool = False, corpus: Corpus | None = None,
     figures = {c.id: at for c in case.claims if (at := _figure_at(c, quotes[c.id])) is not None}
     inferred = infer_dates(by_id, case.series, usable, copies)
     when = claim_dates(case.claims, by_id, inferred, figures)
-    kinds_by_id = {s.id: s.kind for s in case.series}
-    gaps = {c.id: years for c in usable if kinds_by_id.get(c.series or "") is Kind.ANNUAL
+    gaps = {c.id: years for c in usable if kinds.get(c.series or "") is Kind.ANNUAL
             and (years := _stated_gaps(c, quotes[c.id], by_id, when.get(c.id)))}
     # reconciliation
     findings = tuple(
@@ -113,7 +116,7 @@ def _figure_at(claim: Claim, quotes: Sequence[QuoteResult]) -> tuple[int, int] |
     a = quotes[0].anchor
     assert a.start is not None
     for m in find_quantities(a.text):
-        if m.quantity == claim.value:
+        if gives_value(m.quantity, claim.value):
             return a.start + m.start, a.start + m.end
     return None
 

@@ -148,6 +148,10 @@ class Cluster:
 # The corpus
 
 
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 class Corpus:
     """Many sources, indexed for "who else carries this passage?" and syndication clusters.
 
@@ -181,11 +185,11 @@ class Corpus:
         quiet: bool = False,
         partition: int = _PART_CHARS,
     ) -> None:
-        if not 2 <= q <= _Q_MAX:
+        if not (_whole(q) and 2 <= q <= _Q_MAX):
             raise CorpusError(f"q must be within [2, {_Q_MAX}], not {q!r}")
-        if jobs < 1:
+        if not (_whole(jobs) and jobs >= 1):
             raise CorpusError(f"jobs must be at least 1, not {jobs!r}")
-        if partition < 1:
+        if not (_whole(partition) and partition >= 1):
             raise CorpusError(f"partition must be at least 1, not {partition!r}")
         ordered = sorted(sources, key=lambda s: s.id)
         for first, second in zip(ordered, ordered[1:], strict=False):
@@ -388,9 +392,8 @@ class Corpus:
         factcheck.errors.CorpusError: unknown source 'b'
         """
         if source_id not in self._position:
-            raise CorpusError(
-                f"unknown source {source_id!r}" + did_you_mean(source_id, self._position)
-            )
+            close = did_you_mean(source_id, self._position) if isinstance(source_id, str) else ""
+            raise CorpusError(f"unknown source {source_id!r}" + close)
         return next(c.origin for c in self.clusters() if source_id in c.sources)
 
     def _shared(

@@ -16,13 +16,14 @@ from collections.abc import Sequence
 import attrs
 
 from factcheck.anchoring import Anchor
-from factcheck.differences import Difference, differences_at
+from factcheck.differences import Difference, differences_at, whole_words
 from factcheck.figures import find_quantities
 from factcheck.lock import PinCheck
 from factcheck.model import Claim, Kind, Quote
 from factcheck.reasons import Reason, reason
+from factcheck.values import Quantity
 
-__all__ = ["QuoteResult", "Support", "judge", "quote_result"]
+__all__ = ["QuoteResult", "Support", "gives_value", "judge", "quote_result"]
 
 
 class Support(enum.StrEnum):
@@ -48,18 +49,22 @@ class QuoteResult:
 
 def quote_result(quote: Quote, found: Anchor, body: str,
                  pin: PinCheck | None = None) -> QuoteResult:
-    """A quote's result. Anchoring locates fuzzily; support is strict: an approximate match
-    must differ from the source in spelling only (:mod:`factcheck.differences`), and
-    carry the source's own figures."""
+    """A quote's result. Anchoring locates fuzzily; support is strict: the source's words
+    where the quote was found, read as whole words (an exact match of "adopted by 15" in
+    "adopted by 150" is read "adopted by 150"), must differ from the quote in spelling only
+    (:mod:`factcheck.differences`), and carry the quote's own figures."""
     figures = None
     differences: tuple[Difference, ...] = ()
-    if found.found and found.method != "exact":
+    if found.found:
         assert found.start is not None and found.end is not None
-        differences = differences_at(quote.text, body, found.start, found.end)
-        said = tuple(sorted(str(m.quantity) for m in find_quantities(quote.text)))
-        there = tuple(sorted(str(m.quantity) for m in find_quantities(found.text)))
-        if said != there:
-            figures = (said, there)
+        start, end = whole_words(body, found.start, found.end)
+        passage = body[start:end]
+        if passage != quote.text:
+            differences = differences_at(quote.text, body, found.start, found.end)
+            said = tuple(sorted(str(m.quantity) for m in find_quantities(quote.text)))
+            there = tuple(sorted(str(m.quantity) for m in find_quantities(passage)))
+            if said != there:
+                figures = (said, there)
     return QuoteResult(quote, found, pin, figures, differences)
 
 
@@ -108,9 +113,33 @@ def _value_in_quotes(claim: Claim, quotes: Sequence[QuoteResult],
     if value is None or kind is None or kind is Kind.STATUS:
         return None
     given = [m.quantity for qr in quotes if qr.found for m in find_quantities(qr.anchor.text)]
-    for q in given:
-        if q.number == value.number and q.years == value.years and q.other == value.other:
-            return None
+    if any(gives_value(q, value) for q in given):
+        return None
     return reason("value_not_in_quotes", [claim.id], value=value,
                   wording=claim.wording,
                   given=tuple(dict.fromkeys(str(q) for q in given)))
+
+
+def gives_value(given: Quantity, value: Quantity) -> bool:
+    """Whether *given*, a figure a quote gives, states *value*, a claim's figure: the same
+    kind, number, unit, qualifier, years (seasons too), "against" count or upper end, and
+    abstentions when the claim states them.
+
+    The qualifier is part of the figure: "fewer than 60" does not give "more than 60", nor
+    "about 60" give "60", nor "in 2005" give "since 2005" (whose interval is the same year).
+    Only "the first 41" gives a plain "41" (the count at the start is that count; a plain
+    "41" does not say it was the first). Figures that merely agree (a "61" within "more
+    than 60") are not the same figure: support asks for the source's own figure.
+
+    >>> from factcheck.figures import parse_quantity as q
+    >>> gives_value(q("for 21 straight years"), q("21 straight years"))
+    True
+    >>> gives_value(q("in 2005"), q("since 2005")), gives_value(q("first 41"), q("41"))
+    (False, True)
+    """
+    qualifier = "" if given.qualifier == "first" and value.qualifier == "" else given.qualifier
+    return (given.kind is value.kind and given.number == value.number
+            and given.unit == value.unit and qualifier == value.qualifier
+            and given.years == value.years and given.season == value.season
+            and given.other == value.other
+            and value.abstentions in (None, given.abstentions))

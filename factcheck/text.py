@@ -75,7 +75,13 @@ class Normalized:
         if not len(text) == len(starts) == len(ends):
             raise SpanError("text, starts and ends must be equally long")
         runs = _Runs()
-        for start, end in zip(starts, ends, strict=True):
+        last = (0, 0)
+        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+            if not (type(start) is int and type(end) is int  # noqa: E721 -- no bools
+                    and 0 <= start <= end < 1 << 62 and start >= last[0] and end >= last[1]):
+                raise SpanError(f"character {i}: span ({start!r}, {end!r}) is not a span of "
+                                "the original in order after the one before")
+            last = start, end
             runs.char(start, end)
         self.text = text
         self._map = runs
@@ -328,6 +334,21 @@ def _emit(ch: str, start: int, end: int, out: list[str], runs: _Runs) -> None:
     runs.char(start, end)
 
 
+_STABLE_RUNS = True  # tests turn the whole-word path of _normalize_slow off
+# A run of characters none of which breaks a segment (whitespace, removed, mapped).
+_UNBROKEN = re.compile("[^\\s" + re.escape("".join(sorted(_REMOVED | _MAPPED.keys()))) + "]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _starter(c: str) -> bool:
+    return unicodedata.combining(c) == 0
+
+
+def _stable(word: str) -> bool:
+    """Whether NFKC leaves *word* as it is and no character of it combines."""
+    return unicodedata.is_normalized("NFKC", word) and all(map(_starter, word))
+
+
 def _normalize_slow(text: str, pos: int, stop: int, out: list[str], runs: _Runs) -> None:
     """Normalise ``text[pos:stop]`` character by character (the part that is not plain ASCII)."""
     nfkc = unicodedata.normalize
@@ -351,6 +372,16 @@ def _normalize_slow(text: str, pos: int, stop: int, out: list[str], runs: _Runs)
             _emit(_MAPPED[c], pos, pos + 1, out, runs)
             pos += 1
             continue
+        if _STABLE_RUNS:
+            # A word that NFKC leaves as it is, with no combining mark: every character is
+            # a segment of its own that maps to itself (a substring of a normalised string
+            # is normalised), so the word is copied whole -- Hangul, CJK, Cyrillic text.
+            word = _UNBROKEN.match(text, pos, stop)
+            if word is not None and _stable(word.group()):
+                out.append(word.group())
+                runs.copied(pos, word.end())
+                pos = word.end()
+                continue
         # One segment: a character and whatever composes with it. NFKC of the segment is
         # taken as a whole; each character it yields maps to the whole segment.
         end = pos + 1
@@ -375,9 +406,17 @@ def _normalize_slow(text: str, pos: int, stop: int, out: list[str], runs: _Runs)
 
 # A dateline opening an article: "date 2025-11-20", "TAIPEI, Taiwan –", "Seoul, Nov 12".
 _DATELINE = re.compile(
-    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+|[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+)?\s*[–—-]\s+"
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+"
+    r"|[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z0-9 .]+)?\s*[–—-]{1,2}\s+"
     r"|[A-Z][a-z]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"'])[.!?](?=\s|$)")
+_FIRST_WORD = re.compile(r"\S")
+# Words a full stop follows without ending the sentence ("Sen. Kim", "SEOUL, Nov. 20").
+_ABBREVIATIONS = frozenset({
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Prof",
+    "St", "Jr", "Sr", "No", "Vol", "Inc", "Corp", "Ltd", "Co", "vs",
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+})
 
 
 def supplied_title(body: str, limit: int = 64) -> str:
@@ -387,13 +426,19 @@ def supplied_title(body: str, limit: int = 64) -> str:
 
     >>> supplied_title("date 2025-11-20 A UN committee has adopted a resolution. More.")
     'A UN committee has adopted a resolution'
+    >>> supplied_title("Sen. Kim said on Nov. 12 that the vote was close. It was.")
+    'Sen. Kim said on Nov. 12 that the vote was close'
     >>> supplied_title("TAIPEI, Taiwan – The United Nations and the United States have both "
     ...                "adopted resolutions condemning the human rights situation in North Korea")
     'The United Nations and the United States have both adopted…'
     """
-    text = " ".join(body.split())
+    first = _FIRST_WORD.search(body)
+    start = first.start() if first else len(body)
+    # Only the opening is read: a dateline and a sentence, never the whole of a long body.
+    text = " ".join(body[start : start + 16 * limit].split())
     text = _DATELINE.sub("", text, count=1)
-    end = _SENTENCE_END.search(text)
+    end = next((m for m in _SENTENCE_END.finditer(text)
+                if text[: m.start()].rsplit(" ", 1)[-1] not in _ABBREVIATIONS), None)
     sentence = text[: end.start()] if end else text
     if len(sentence) <= limit:
         return sentence

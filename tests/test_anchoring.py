@@ -513,3 +513,13 @@ def test_not_found_gives_the_nearest_passage_with_a_score(text: str, data: st.Da
     assert a.status == "not_found"
     assert a.nearest is not None and 0 < a.nearest.score < 100
     assert overlaps(a.nearest, start, start + 60), OVERLAP
+
+
+@pytest.mark.parametrize("kwargs", [{"margin": "x"}, {"min_score": None}, {"short_quote": 2.5},
+                                    {"max_displacement": "3"}, {"max_edit_ratio": float("nan")},
+                                    {"short_quote": True}])
+def test_options_of_the_wrong_type_are_option_errors(kwargs: dict[str, object]) -> None:
+    from factcheck.anchoring import AnchorOptions, OptionsError
+
+    with pytest.raises(OptionsError):
+        AnchorOptions(**kwargs)  # type: ignore[arg-type]

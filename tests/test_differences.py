@@ -189,6 +189,16 @@ MEANING = [
     ("an irresponsible regime", "an responsible regime",
      [("irresponsible", "responsible", "negation")]),
     ("he never voted", "he voted", [("never", "", "negation")]),
+    # a hyphenation join never adds or removes a negation
+    ("he was not able to vote", "he was notable to vote",
+     [("not able", "notable", "negation")]),
+    ("a call for action", "a call for inaction", [("action", "inaction", "negation")]),
+    ("they stood in action", "they stood inaction", [("in action", "inaction", "negation")]),
+    ("it was not withstanding the vote", "it was notwithstanding the vote",
+     [("not withstanding", "notwithstanding", "negation")]),
+    ("no body was found", "nobody was found", [("no body", "nobody", "negation")]),
+    ("an un-lawful act", "an unlawful act", [("un-lawful", "unlawful", "negation")]),
+    ("the UN-backed plan", "the unbacked plan", [("UN-backed", "unbacked", "negation")]),
     # number
     ("co-sponsored by 61 countries", "co-sponsored by 16 countries", [("61", "16", "number")]),
     ("a 335-37 vote", "a 335-38 vote", [("37", "38", "number")]),
@@ -198,6 +208,11 @@ MEANING = [
     ("for seventeen years", "for seventeenth years", [("seventeen", "seventeenth", "number")]),
     ("a 60% share", "a 60 share", [("%", "", "number")]),
     ("3.5 million", "35 million", [("3.5", "35", "number")]),
+    # a sign before a number is part of it
+    ("fell to -10 degrees", "fell to 10 degrees", [("-10", "10", "number")]),
+    ("a \u22125% change", "a 5% change", [("\u22125", "5", "number")]),
+    ("a +5% change", "a 5% change", [("+5", "5", "number")]),
+    ("(-1,500 votes)", "(1,500 votes)", [("-1,500", "1,500", "number")]),
     # date
     ("ended in August 2022", "ended in September 2022", [("August", "September", "date")]),
     ("on Wednesday", "on Thursday", [("Wednesday", "Thursday", "date")]),
@@ -259,7 +274,14 @@ SPELLING = [
     ("inter-Korean talks", "inter Korean talks"),
     ("inter-Korean talks", "interKorean talks"),
     ("a non-governmental group", "a nongovernmental group"),
+    ("a non-profit group", "a non profit group"),
     ("they cannot", "they can not"),
+    ("they can't", "they cannot"),
+    ("fell to -10 degrees", "fell to \u221210 degrees"),
+    ("fell to \u20135 degrees", "fell to -5 degrees"),
+    ("-1,500 votes", "-1500 votes"),
+    ("COVID-19 cases", "COVID\u201319 cases"),
+    ("in 2019-22, by 335-37", "in 2019 - 22, by 335 - 37"),
     ("they can't", "they can not"),
     ("it won't", "it will not"),
     ("they didn’t", "they did not"),
@@ -354,6 +376,23 @@ def test_differences_at_reads_whole_words_at_cut_ends() -> None:
         differences_at(quote, body, 5, 4)
 
 
+def test_differences_at_reads_the_whole_word_or_number_a_span_cuts() -> None:
+    body = "By 150 votes (-10), at the cafe\u0301, it was 15,000 or 2.5."
+    def at(quote: str, start: int) -> list[tuple[str, str, str]]:
+        return [(d.quote, d.source, d.category)
+                for d in differences_at(quote, body, start, start + len(quote))]
+    assert at("By 15", 0) == [("15", "150", "number")]
+    assert at("y 150 votes", 1) == [("y", "By", "word")]
+    assert at("10)", body.index("10)")) == [("10", "-10", "number")]
+    assert at("at the cafe", body.index("at the")) == [("cafe", "cafe\u0301", "word")]
+    assert at("was 15", body.index("was 15")) == [("15", "15,000", "number")]
+    assert at("000 or 2", body.index("000 or")) == [("000", "15,000", "number"),
+                                                     ("2", "2.5", "number")]
+    # Whole words, and ends at punctuation, are compared as they stand.
+    for quote in ("By 150 votes (-10),", "(-10), at the", ", it was 15,000 or 2.5.", "2.5"):
+        assert at(quote, body.index(quote)) == [], quote
+
+
 def test_long_blocks() -> None:
     words = [w for w in BODIES["004-undated-taipei"].split() if ordinary(w) and len(w) >= 6]
     assert len(words) > 150
@@ -382,6 +421,18 @@ DOUBLE = '"\u201c\u201d\u201e\u00ab\u00bb'
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 SPACES = [" ", "  ", "\n", "\n\n", "\t", "\u00a0", " \u2009", "\u202f", "\u3000"]
 TYPO_LETTERS = "qxzj"
+
+
+NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
+
+
+def negating_split(left: str, right: str) -> bool:
+    """Whether a hyphen between *left* and *right* would read as a negation or a negating
+    prefix ("not-able", "in-action", "UN-led") or cuts a negation word ("c-annot"), which a
+    hyphenation join does not ignore."""
+    parts = [re.split(r"[\W_]", left)[-1].casefold(), re.split(r"[\W_]", right)[0].casefold()]
+    return parts[0] in NEGATING_PREFIXES or any(
+        p and dropped_category(p) == "negation" for p in (*parts, "".join(parts)))
 
 
 @st.composite
@@ -413,11 +464,13 @@ def respelled_word(draw: st.DrawFn, word: str) -> str:
         options.append("typo")
     if ordinary(word) and len(word) >= 9:
         options.append("two typos")
-    inner = [i for i in range(1, len(word)) if word[i - 1].isalpha() and word[i].isalpha()]
+    inner = [i for i in range(1, len(word)) if word[i - 1].isalpha() and word[i].isalpha()
+             and not negating_split(word[:i], word[i:])]
     if inner and not any(c.isdigit() for c in word):
         options.append("hyphen in")
     hyphens = [i for i in range(1, len(word) - 1)
-               if word[i] == "-" and word[i - 1].isalpha() and word[i + 1].isalpha()]
+               if word[i] == "-" and word[i - 1].isalpha() and word[i + 1].isalpha()
+               and not negating_split(word[:i], word[i + 1:])]
     if hyphens:
         options += ["hyphen out", "hyphen to space"]
     kind = draw(st.sampled_from(options))
@@ -715,3 +768,41 @@ def test_edited_sentences_keep_valid_offsets(sentence: str, data: st.DataObject)
         assert sentence[d.quote_start:d.quote_end] == d.quote
         assert edited[d.source_start:d.source_end] == d.source
     assert supports(sentence, edited) == supports(edited, sentence)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentences, st.data(), st.sampled_from(DASHES + "+"))
+def test_a_sign_before_a_number_is_a_difference(
+        sentence: str, data: st.DataObject, sign: str) -> None:
+    """Law: writing a plus or minus sign (any dash kind) before a number of a sentence is a
+    number difference; writing it as another dash kind is not."""
+    numbers = [m.start() for m in re.finditer(r"(?<![^\s(])\d", sentence)]
+    assume(numbers)
+    at = data.draw(st.sampled_from(numbers))
+    signed = sentence[:at] + sign + sentence[at:]
+    assert "number" in _categories(sentence, signed)
+    assert "number" in _categories(signed, sentence)
+    if sign != "+":
+        other = data.draw(st.sampled_from(DASHES))
+        assert supports(signed, sentence[:at] + other + sentence[at:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentences, st.data(), st.sampled_from("0123456789aekst"), st.booleans())
+def test_a_number_cut_by_a_span_is_a_difference(
+        sentence: str, data: st.DataObject, char: str, after: bool) -> None:
+    """Law: a quote that ends (or starts) with a number of the sentence has no difference at
+    its span; write one more letter or digit right after (or before) that number in the
+    source, and the same span, as found, shows a number difference."""
+    numbers = list(re.finditer(r"(?<![\w.,-])\d+(?![\w.,]*\w)", sentence))
+    assume(numbers)
+    m = data.draw(st.sampled_from(numbers))
+    quote = sentence[:m.end()] if after else sentence[m.start():]
+    assert differences_at(quote, sentence, *((0, m.end()) if after else
+                                             (m.start(), len(sentence)))) == ()
+    cut = m.end() if after else m.start()
+    body = sentence[:cut] + char + sentence[cut:]
+    start = 0 if after else m.start() + 1
+    assert body[start:start + len(quote)] == quote
+    differences = differences_at(quote, body, start, start + len(quote))
+    assert "number" in [d.category for d in differences]

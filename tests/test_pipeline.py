@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from factcheck import Case
 from factcheck.load import load_case
 from factcheck.pipeline import check
@@ -84,3 +86,12 @@ def test_check_with_jobs_gives_the_same_report() -> None:
     """The corpus work in two processes: byte-identical JSON and brief."""
     one, two = Case.load(ROOT).check(), Case.load(ROOT).check(jobs=2)
     assert one.to_json() == two.to_json() and one.brief() == two.brief()
+
+
+def test_a_corpus_of_other_sources_is_a_usage_error() -> None:
+    from factcheck.errors import UsageError
+    from factcheck.provenance import Corpus
+
+    loaded = load_case(ROOT)
+    with pytest.raises(UsageError, match="other sources"):
+        check(loaded, corpus=Corpus(loaded.sources[1:]))

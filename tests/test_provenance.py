@@ -387,3 +387,30 @@ def test_a_cluster_is_named_after_its_earliest_dated_source() -> None:
     (cluster,) = corpus.clusters()
     assert cluster.origin == "b-earlier"
     assert corpus.origin_of("c-undated") == "b-earlier"
+
+
+@pytest.mark.parametrize("kwargs", [{"q": "8"}, {"jobs": None}, {"partition": 2.5},
+                                    {"q": True}])
+def test_corpus_options_of_the_wrong_type_are_corpus_errors(kwargs: dict[str, object]) -> None:
+    with pytest.raises(CorpusError):
+        Corpus([Source("a", "text")], **kwargs)  # type: ignore[arg-type]
+
+
+def test_origin_of_a_non_string_is_a_corpus_error() -> None:
+    with pytest.raises(CorpusError, match="unknown source 5"):
+        Corpus([Source("a", "text")]).origin_of(5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kwargs", [{"min_score": "x"}, {"max_edit_ratio": None}])
+def test_find_options_of_the_wrong_type_are_option_errors(kwargs: dict[str, object]) -> None:
+    from factcheck.errors import FactCheckError
+
+    with pytest.raises(FactCheckError):
+        Corpus([Source("a", "some text here")]).find("some text", **kwargs)  # type: ignore[arg-type]
+
+
+def test_credited_origin_of_no_sources_is_a_corpus_error() -> None:
+    from factcheck.credits import credited_origin
+
+    with pytest.raises(CorpusError):
+        credited_origin([])

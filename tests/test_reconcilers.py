@@ -541,3 +541,148 @@ def test_a_stated_gap_in_the_wrong_place_stays_an_assumption() -> None:
     f = reconcile(ANNUAL, claims, when, gaps={"b": (2010,)})
     assert f.verdict is Verdict.CONSISTENT_IF
     assert "1 year without the event in 2020" in plain(sentence(f.assumptions[0]))
+
+
+# -- exact figures, year qualifiers, tallies at one moment and across moments -----------
+
+
+FIXED = Series("s", Kind.FIXED)
+
+
+def test_identical_decimal_figures_agree() -> None:
+    """'2.5' and '2.5' are one figure; 'about 2.5' allows 2.4."""
+    f = reconcile(FIXED, [claim("a", "2.5"), claim("b", "2.5")], {})
+    assert f.verdict is Verdict.CONSISTENT, explain(f)
+    g = reconcile(FIXED, [claim("a", "about 2.5"), claim("b", "2.4")], {})
+    assert g.verdict is Verdict.CONSISTENT, explain(g)
+    h = reconcile(FIXED, [claim("a", "2.5"), claim("b", "2.5"), claim("c", "2.4")], {})
+    assert h.verdict is Verdict.CONFLICT and h.conflicts == ("c",), explain(h)
+    assert "2.5" in explain(h)
+
+
+@given(st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False,
+                   allow_infinity=False), st.integers(2, 5))
+def test_a_figure_always_agrees_with_itself(value: object, copies: int) -> None:
+    """The same figure, given by every claim of a fixed series, is never a conflict."""
+    claims = [claim(f"c{i}", str(value)) for i in range(copies)]
+    f = reconcile(FIXED, claims, {})
+    assert f.verdict is Verdict.CONSISTENT, explain(f)
+
+
+def test_a_year_before_2019_allows_a_first_year_of_2005() -> None:
+    claims = [claim("a", "16th year", "years"), claim("b", "21 straight years", "years"),
+              claim("c", "before 2019", "years")]
+    when = {"a": day(2020), "b": day(2025)}
+    f = reconcile(ANNUAL, claims, when)
+    assert f.verdict is Verdict.CONSISTENT, explain(f)
+    assert f.first_year is not None and str(f.first_year) == "2005"
+    after = [*claims[:2], claim("c", "after 2019", "years")]
+    g = reconcile(ANNUAL, after, when)
+    assert g.verdict is Verdict.CONFLICT and g.conflicts == ("c",), explain(g)
+
+
+def test_a_year_with_a_qualifier_lists_no_occurrence() -> None:
+    """'before 2014' is no occurrence in 2014: with 2015-2018 listed, '5th time' in 2019
+    (2019 itself the fifth) matches."""
+    claims = [claim("list", "2015-2018"), claim("n", "5th time"), claim("b", "before 2014")]
+    f = reconcile(OCC, claims, {"n": day(2019)})
+    assert f.verdict is Verdict.CONSISTENT, explain(f)
+    assert "number 5" in explain(f)
+
+
+def test_exact_figures_for_one_moment_that_differ_conflict_past_a_round_one() -> None:
+    """60, 61 and 64 (twice) on one day: 60 may round 61, but 61 and 64 cannot both be
+    true; each claim of 64 is named."""
+    claims = [claim("a", "60"), claim("b", "61"), claim("c", "64"), claim("d", "64")]
+    f = reconcile(Series("s", Kind.TALLY), claims, {c.id: day(2025) for c in claims})
+    assert f.verdict is Verdict.CONFLICT, explain(f)
+    assert set(f.conflicts) == {"b", "c", "d"}
+    assert "`b` says 61" in explain(f) and "`c` says 64" in explain(f)
+
+
+@given(st.lists(st.tuples(st.integers(0, 99), st.integers(1, 9)), min_size=2, max_size=30),
+       st.lists(st.integers(1, 100), max_size=10), st.integers(0, 2**32 - 1))
+def test_exact_figures_that_are_not_round_conflict_when_they_differ(
+        pairs: list[tuple[int, int]], tens: list[int], seed: int) -> None:
+    """Figures that are neither round nor approximate, for one moment: any two that
+    differ are a conflict, whatever round figures are said too and in whatever order."""
+    import random
+
+    precise = [10 * t + unit for t, unit in pairs]
+    assume(len(set(precise)) > 1)
+    values = precise + [10 * t for t in tens]
+    claims = [claim(f"c{i:02d}", str(v)) for i, v in enumerate(values)]
+    random.Random(seed).shuffle(claims)
+    f = reconcile(TALLY, claims, {c.id: day(2025) for c in claims})
+    assert f.verdict is Verdict.CONFLICT, explain(f)
+    named = {values[int(c[1:])] for c in f.conflicts}
+    assert min(precise) in named and max(precise) in named
+
+
+def test_a_later_figure_below_any_earlier_one_is_a_revision() -> None:
+    """{about 60, 65} and then 55 in a series that only grows: 65 was revised to 55."""
+    claims = [claim("a", "about 60"), claim("b", "65"), claim("c", "55")]
+    when = {"a": day(2025, 1, 1), "b": day(2025, 1, 1), "c": day(2025, 1, 3)}
+    f = reconcile(TALLY, claims, when)
+    assert f.verdict is Verdict.CONSISTENT_IF, explain(f)
+    assert [a.claims for a in f.assumptions] == [("b", "c")]
+    assert "revised downward" in explain(f)
+
+
+@given(st.lists(st.tuples(st.sampled_from(APPROX), st.integers(20, 200)), min_size=1,
+                max_size=4),
+       st.lists(st.tuples(st.sampled_from(APPROX), st.integers(20, 200)), min_size=1,
+                max_size=4))
+def test_a_growing_series_never_falls_unremarked(
+        before: list[tuple[str, int]], after: list[tuple[str, int]]) -> None:
+    """When some figure of a moment lies wholly above some figure of the next moment, a
+    series that only grows is not simply consistent."""
+    def claims_of(prefix: str, forms: list[tuple[str, int]]) -> list[Claim]:
+        return [claim(f"{prefix}{i}", f.format(v=v, below=v - 1, above=v + 1))
+                for i, (f, v) in enumerate(forms)]
+
+    first, then = claims_of("a", before), claims_of("b", after)
+    when = {**{c.id: day(2025, 1, 1) for c in first}, **{c.id: day(2025, 2, 1) for c in then}}
+    lows = [c.value.interval.low for c in first]  # type: ignore[union-attr]
+    highs = [c.value.interval.high for c in then]  # type: ignore[union-attr]
+    top = max(x for x in lows if x is not None)
+    assume(any(h is not None and h < top for h in highs))
+    f = reconcile(TALLY, [*first, *then], when)
+    assert f.verdict is not Verdict.CONSISTENT, explain(f)
+
+
+def test_a_year_with_a_qualifier_fixes_no_first_year_for_a_skipped_year() -> None:
+    """'before 1993' allows 1992: the 28th year in 2019 and the 29th in 2021 fit it with
+    one year without the event (2020), where '1993' itself would not fit."""
+    claims = [claim("a", "28th year", "years"), claim("b", "29th year", "years"),
+              claim("c", "before 1993", "years")]
+    when = {"a": day(2019), "b": day(2021)}
+    f = reconcile(ANNUAL, claims, when)
+    assert f.verdict is Verdict.CONSISTENT_IF, explain(f)
+    assert "1 year without the event in 2020" in plain(sentence(f.assumptions[0]))
+
+
+@given(st.lists(st.tuples(st.sampled_from(["member", "observer", "absent"]),
+                          st.integers(2000, 2012), st.integers(0, 4)), min_size=1, max_size=25))
+def test_status_clashes_are_every_overlapping_pair_with_different_values(
+        spans: list[tuple[str, int, int]]) -> None:
+    """The sweep finds exactly the pairs a comparison of every pair finds: different values
+    for overlapping years clash, unless one span lies strictly within the other."""
+    claims = [claim(f"c{i:02d}", value) for i, (value, _, _) in enumerate(spans)]
+    when = {f"c{i:02d}": When(Span.years(start, start + length))
+            for i, (_, start, length) in enumerate(spans)}
+    f = reconcile(STATUS, claims, when)
+    clashing: set[str] = set()
+    nested = 0
+    for i, (va, sa, la) in enumerate(spans):
+        for j, (vb, sb, lb) in enumerate(spans[:i]):
+            a, b = (sa, sa + la), (sb, sb + lb)
+            if va == vb or a[1] < b[0] or b[1] < a[0]:
+                continue
+            if a != b and ((b[0] <= a[0] and a[1] <= b[1]) or (a[0] <= b[0] and b[1] <= a[1])):
+                nested += 1
+            else:
+                clashing |= {f"c{i:02d}", f"c{j:02d}"}
+    assert set(f.conflicts) == clashing
+    if not clashing:
+        assert len(f.assumptions) == nested

@@ -232,3 +232,10 @@ def test_a_long_text_anchored_in_blocks_gives_the_whole_text_answer(
     finally:
         anchoring._BLOCK = saved
     assert blocks == whole
+
+
+def test_the_partition_code_uses_the_kernels_sizes() -> None:
+    """_partitions keeps copies of two sizes so that importing it does not load numpy."""
+    from factcheck import _partitions
+
+    assert (_partitions._PRINT, _partitions._Q_MAX) == (_index.PRINT, _index.Q_MAX)

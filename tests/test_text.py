@@ -227,3 +227,44 @@ def test_the_map_kept_as_runs_spells_out_what_it_was_built_from(text: str) -> No
     assert again == n and hash(again) == hash(n)
     assert [n.start_of(i) for i in range(len(n.text))] == list(again.starts)
     assert [n.end_of(i) for i in range(len(n.text))] == list(again.ends)
+
+
+@pytest.mark.parametrize("starts, ends", [
+    ((0, "x"), (1, 2)), ((0, 1), (1, 2**70)), ((0, -1), (1, 2)), ((1, 0), (2, 1)),
+    ((0, 1), (2, 1)), ((True, 1), (1, 2)),
+])
+def test_a_map_that_is_not_spans_in_order_is_a_span_error(
+    starts: tuple[object, ...], ends: tuple[object, ...]
+) -> None:
+    with pytest.raises(SpanError, match="character"):
+        Normalized("ab", starts, ends)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("body, title", [
+    ("Sen. Kim said on Nov. 12 that the vote was close. It was.",
+     "Sen. Kim said on Nov. 12 that the vote was close"),
+    ("Mr. Lee left early. Then more.", "Mr. Lee left early"),
+    ("SEOUL, Nov. 20 -- The UN adopted it again. More.", "The UN adopted it again"),
+    (" " * 100_000 + "Hello world. Bye.", "Hello world"),
+])
+def test_supplied_title_reads_abbreviations_and_datelines(body: str, title: str) -> None:
+    from factcheck.text import supplied_title
+
+    assert supplied_title(body) == title
+
+
+@settings(max_examples=400, deadline=None)
+@given(messy_text | st.text(st.sampled_from("한국어 위원회\u1100\u1161\u11a8\u0301é\u00a0“”"),
+                            max_size=60))
+def test_words_copied_whole_give_what_the_per_character_path_gives(text: str) -> None:
+    """Law: copying an NFKC-stable word without combining marks whole (Hangul, CJK) gives
+    the text and offsets of normalising it one segment at a time."""
+    from factcheck import text as module
+
+    fast = normalize(text)
+    module._STABLE_RUNS = False
+    try:
+        slow = normalize(text)
+    finally:
+        module._STABLE_RUNS = True
+    assert fast == slow

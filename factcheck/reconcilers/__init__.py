@@ -13,8 +13,10 @@ Each series kind has its own reading (see README, "Series kinds"), in a module o
 
 Two rules hold for every kind: a series of one claim is *unchecked* (nothing to compare
 it with), and claims that agree but rest on one independent origin are *uncorroborated*,
-not consistent. Every :class:`Finding` carries its verdict and structured reasons; the
-words are :mod:`factcheck.render.words`' job. Input order never changes a result.
+not consistent. A claim whose undated source was dated from the series itself (its
+``When.series``) agrees by construction: it stands behind nothing. Every
+:class:`Finding` carries its verdict and structured reasons; the words are
+:mod:`factcheck.render.words`' job. Input order never changes a result.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from factcheck.reconcilers._common import (
     Reason,
     Verdict,
     When,
+    dated_by_series,
     quantity,
 )
 from factcheck.reconcilers.annual import reconcile_annual
@@ -81,13 +84,18 @@ def reconcile(series: Series, claims: Iterable[Claim], when: Mapping[str, When],
         finding = reconcile_annual(series, ordered, when, origins, gaps=gaps)
     else:
         finding = _BY_KIND[series.kind](series, ordered, when, origins)
-    behind = frozenset().union(*((origins or {}).get(c.id, frozenset()) for c in ordered))
+    # A claim read at a date worked out from this series agrees by construction: its
+    # origins stand behind nothing here.
+    echo = dated_by_series(series, ordered, when)
+    independent = [c for c in ordered if c.id not in echo]
+    behind = frozenset().union(*((origins or {}).get(c.id, frozenset()) for c in independent))
     extra: list[Reason] = []
     verdict = finding.verdict
     if len(ordered) == 1 and verdict is not Verdict.CONFLICT:
         verdict = Verdict.UNCHECKED
         extra.append(reason("single_claim", [ordered[0].id]))
-    elif origins is not None and verdict is Verdict.CONSISTENT and len(behind) < 2:
+    elif verdict is Verdict.CONSISTENT and (
+            (origins is not None and len(behind) < 2) or (echo and len(independent) < 2)):
         verdict = Verdict.UNCORROBORATED
         extra.append(reason("one_origin", [c.id for c in ordered], origins=tuple(sorted(behind))))
     if left_out:

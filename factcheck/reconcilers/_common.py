@@ -14,7 +14,8 @@ import attrs
 
 from factcheck.model import Claim, Series, Span
 from factcheck.reasons import Reason, reason
-from factcheck.values import Interval, Quantity
+from factcheck.values import Interval, Number, Quantity
+from factcheck.values import Kind as QKind
 
 __all__ = [
     "Finding",
@@ -24,6 +25,7 @@ __all__ = [
     "Verdict",
     "When",
     "best_point",
+    "dated_by_series",
     "exact",
     "quantity",
 ]
@@ -42,11 +44,17 @@ class Verdict(enum.StrEnum):
 
 @attrs.frozen(order=True)
 class When:
-    """When a claim's figure holds, and whether that date was inferred."""
+    """When a claim's figure holds, and whether that date was inferred.
+
+    *series* names the series whose own claims the inferred date was worked out from
+    ("the 25th year" dated 2029 because the series began in 2005): read in that series,
+    the claim agrees by construction and confirms nothing (:func:`dated_by_series`).
+    """
 
     span: Span
     inferred: bool = False
     note: str = ""  # why this date, when it is not simply the source's own
+    series: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.span} (inferred)" if self.inferred else str(self.span)
@@ -89,14 +97,35 @@ def quantity(claim: Claim) -> Quantity:
     return value
 
 
+def dated_by_series(series: Series, claims: Iterable[Claim],
+                    when: Mapping[str, When]) -> frozenset[str]:
+    """The claims read at a date worked out from this very series (see :class:`When`).
+
+    A year ("since 2005") or a list of years is not read at its date, so its source stands
+    behind the series whatever its date.
+    """
+    return frozenset(
+        c.id for c in claims
+        if (w := when.get(c.id)) is not None and series.id in w.series
+        and isinstance(c.value, Quantity) and c.value.kind not in (QKind.YEAR, QKind.YEARS))
+
+
 def exact(iv: Interval) -> bool:
     return iv.low is not None and iv.low == iv.high
 
 
-def best_point(intervals: Sequence[tuple[str, Interval]]) -> tuple[int | None, list[str]]:
-    """The year most intervals hold (earliest on ties) and the claims that hold it."""
-    edges = sorted({int(e) for _, iv in intervals for e in (iv.low, iv.high) if e is not None})
-    best: tuple[int, int | None, list[str]] = (-1, None, [])
+def best_point(intervals: Sequence[tuple[str, Interval]]) -> tuple[Number | None, list[str]]:
+    """The figure most intervals hold (least on ties) and the claims that hold it.
+
+    The figure is one of the intervals' own edges, exactly: "2.5" and "2.5" meet at 2.5.
+
+    >>> from decimal import Decimal
+    >>> best_point([("a", Interval.point(Decimal("2.5"))), ("b", Interval.point(Decimal("2.5"))),
+    ...             ("c", Interval(2, 3))])
+    (Decimal('2.5'), ['a', 'b', 'c'])
+    """
+    edges = sorted({e for _, iv in intervals for e in (iv.low, iv.high) if e is not None})
+    best: tuple[int, Number | None, list[str]] = (-1, None, [])
     for point in edges or [0]:
         holders = [cid for cid, iv in intervals if point in iv]
         if len(holders) > best[0]:

@@ -9,6 +9,7 @@ body, edition or series).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 from factcheck.model import Claim, Series
@@ -21,6 +22,7 @@ from factcheck.reconcilers._common import (
     Verdict,
     When,
     best_point,
+    dated_by_series,
     exact,
     left_out_reason,
     quantity,
@@ -43,9 +45,11 @@ def first_year(q: Quantity, when: When | None) -> Interval | None:
     '2005'
     >>> str(first_year(parse_quantity("more than 20 years"), When(Span.year(2025))))
     '(-∞, 2005]'
+    >>> str(first_year(parse_quantity("before 2019"), None))
+    '(-∞, 2018]'
     """
     if q.kind is QKind.YEAR:
-        return Interval(q.number, q.number)
+        return q.interval  # "since 2005" is 2005; "before 2019" any year up to 2018
     if q.kind is QKind.YEARS:
         return Interval(q.years[0], q.years[0])
     if when is None:
@@ -76,7 +80,7 @@ def reconcile_annual(series: Series, claims: Sequence[Claim], when: Mapping[str,
     readings: list[Reading] = []
     implied: list[tuple[str, Interval]] = []
     left_out: list[str] = []
-    inferred: list[str] = []  # counts read at a date that was itself inferred
+    echo = dated_by_series(series, claims, when)  # counts read at a date this series gave
     for claim in claims:
         q, w = quantity(claim), when.get(claim.id)
         first = first_year(q, w)
@@ -84,31 +88,27 @@ def reconcile_annual(series: Series, claims: Sequence[Claim], when: Mapping[str,
             left_out.append(claim.id)
             readings.append(Reading(claim.id, q, w, left_out=True))
             continue
-        if w is not None and w.inferred and q.kind not in _YEARS:
-            inferred.append(claim.id)
         implied.append((claim.id, first))
         readings.append(Reading(claim.id, q, None if q.kind in _YEARS else w, first))
     ids = tuple(c.id for c in claims)
     if not implied:
         return Finding(series, Verdict.UNCHECKED, (reason("no_dated_claims", ids),),
                        tuple(readings), claims=ids)
-    common = implied[0][1]
-    for _, iv in implied[1:]:
-        common = common.intersect(iv)
+    common = functools.reduce(Interval.intersect, (iv for _, iv in implied))
     if not common.is_empty:
-        return _agreeing(series, claims, when, implied, common, inferred, left_out,
-                         tuple(readings))
+        return _agreeing(series, claims, when, implied, common,
+                         [c.id for c in claims if c.id in echo], left_out, tuple(readings))
     return _disagreeing(series, claims, when, implied, origins, left_out, tuple(readings),
-                        gaps or {})
+                        gaps or {}, echo)
 
 
 def _agreeing(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
-              implied: list[tuple[str, Interval]], common: Interval, inferred: list[str],
+              implied: list[tuple[str, Interval]], common: Interval, echoes: list[str],
               left_out: list[str], readings: tuple[Reading, ...]) -> Finding:
     ids = tuple(c.id for c in claims)
     reasons: list[Reason] = [reason("agree", [cid for cid, _ in implied], first_year=common)]
-    if inferred:
-        reasons.append(reason("inferred_agree", inferred))
+    if echoes:  # dated from this series: they agree by construction
+        reasons.append(reason("inferred_agree", echoes))
     reasons += left_out_reason(left_out)
     # An uncertain date (a span of years, not inferred) agrees only for part of it.
     uncertain: list[Reason] = []
@@ -134,13 +134,16 @@ def _agreeing(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
 def _disagreeing(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
                  implied: list[tuple[str, Interval]], origins: Origins | None,
                  left_out: list[str], readings: tuple[Reading, ...],
-                 stated: Mapping[str, tuple[int, ...]]) -> Finding:
+                 stated: Mapping[str, tuple[int, ...]], echo: frozenset[str]) -> Finding:
+    """The first year most claims give, and the claims that give another. A count read
+    at a date this series gave (*echo*) takes no side: it holds the first year it was
+    dated by, by construction; should it hold no such year, it is an outlier."""
     ids = tuple(c.id for c in claims)
-    point, majority = best_point(implied)
-    outliers = [(cid, iv) for cid, iv in implied if cid not in majority]
-    other = outliers[0][1]
-    for _, iv in outliers[1:]:
-        other = other.intersect(iv)
+    voters = [(cid, iv) for cid, iv in implied if cid not in echo]
+    point, majority = best_point(voters or implied)
+    outliers = [(cid, iv) for cid, iv in implied
+                if cid not in majority and not (cid in echo and point in iv)]
+    other = functools.reduce(Interval.intersect, (iv for _, iv in outliers))
     weight = weigh(majority, [c for c, _ in outliers], origins)
     extra = [weight] if weight else []
     skips = skipped_years(claims, when, stated)
@@ -196,7 +199,9 @@ def skipped_years(claims: Sequence[Claim], when: Mapping[str, When],
     for claim in claims:
         q = quantity(claim)
         if q.kind in _YEARS:
-            fixed.append(int(q.number) if q.kind is QKind.YEAR else q.years[0])
+            given = first_year(q, None)
+            if given is not None and given.low is not None and exact(given):
+                fixed.append(int(given.low))  # "before 2019" fixes no first year
             continue
         w = when.get(claim.id)
         if w is None:

@@ -20,6 +20,7 @@ from factcheck.reconcilers._common import (
     Reason,
     Verdict,
     When,
+    exact,
     left_out_reason,
     quantity,
     unchecked,
@@ -31,13 +32,21 @@ __all__ = ["listed_years", "reconcile_occurrences"]
 
 
 def listed_years(claims: Sequence[Claim]) -> dict[int, list[str]]:
-    """The years the claims list as occurrences, each with the claims that list it."""
+    """The years the claims list as occurrences, each with the claims that list it.
+
+    A year with a qualifier ("before 2014", "after 2019") names no one year: it lists none.
+    """
     listed: dict[int, list[str]] = {}
     for claim in claims:
         q = quantity(claim)
-        if q.kind in (QKind.YEARS, QKind.YEAR):
-            for y in q.years if q.kind is QKind.YEARS else (int(q.number),):
-                listed.setdefault(y, []).append(claim.id)
+        if q.kind is QKind.YEARS:
+            years: tuple[int, ...] = q.years
+        elif q.kind is QKind.YEAR and exact(q.interval):
+            years = (int(q.number),)
+        else:
+            continue
+        for y in years:
+            listed.setdefault(y, []).append(claim.id)
     return listed
 
 

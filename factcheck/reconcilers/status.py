@@ -8,6 +8,8 @@ checked against the exact record.
 
 from __future__ import annotations
 
+import datetime
+import heapq
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -27,6 +29,7 @@ from factcheck.reconcilers._common import (
 )
 from factcheck.values import Kind as QKind
 from factcheck.values import Quantity
+from factcheck.values.quantity import _year_runs
 
 __all__ = ["reconcile_status"]
 
@@ -43,10 +46,6 @@ def _norm(value: str) -> str:
     return " ".join(value.casefold().split())
 
 
-def _years(claim: Claim) -> Quantity | None:
-    return claim.years
-
-
 def reconcile_status(series: Series, claims: Sequence[Claim], when: Mapping[str, When],
                      origins: Origins | None = None) -> Finding:
     items: list[_Status] = []
@@ -54,10 +53,10 @@ def reconcile_status(series: Series, claims: Sequence[Claim], when: Mapping[str,
     readings: list[Reading] = []
     left_out: list[str] = []
     for claim in claims:
-        value, w, q = _norm(str(claim.value or "")), when.get(claim.id), _years(claim)
+        value, w, q = _norm(str(claim.value or "")), when.get(claim.id), claim.years
         if q is not None and q.kind in (QKind.YEARS, QKind.YEAR):
             years = q.years if q.kind is QKind.YEARS else (int(q.number),)
-            for first, last in _runs(years):
+            for first, last in _year_runs(sorted(set(years))):
                 span = Span.years(first, last)
                 items.append(_Status(span, value, claim.id, str(span)))
             readings.append(Reading(claim.id, str(claim.value)))
@@ -105,43 +104,42 @@ def reconcile_status(series: Series, claims: Sequence[Claim], when: Mapping[str,
 
 
 def _clashes(items: list[_Status]) -> tuple[list[Reason], list[Reason], list[str]]:
-    """Overlapping moments with different values; items are sorted by span, so the scan
-    stops at the first item that starts after the current one ends."""
+    """Overlapping moments with different values, in the order of the sorted *items*.
+
+    Swept in order of their starts, each item meets the items still running when it
+    starts (a heap evicts those that ended), grouped by value: items of its own value
+    are never visited, so the cost is n log n plus one step per pair that clashes."""
+    pairs: list[tuple[int, int]] = []
+    ending: list[tuple[datetime.date, int]] = []  # (end, index) of the running items
+    running: dict[str, dict[int, _Status]] = {}  # value -> the running items with it
+    for j, b in enumerate(items):
+        while ending and ending[0][0] < b.span.earliest:
+            _, i = heapq.heappop(ending)
+            group = running[items[i].value]
+            del group[i]
+            if not group:
+                del running[items[i].value]
+        for value, group in running.items():
+            if value != b.value:
+                pairs += ((i, j) for i in group)
+        running.setdefault(b.value, {})[j] = b
+        heapq.heappush(ending, (b.span.latest, j))
     problems: list[Reason] = []
     assumptions: list[Reason] = []
     conflicts: list[str] = []
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):  # (a slice would copy the rest every time)
-            b = items[j]
-            if b.span.earliest > a.span.latest:
-                break
-            if a.value == b.value or not _overlap(a.span, b.span):
-                continue
-            inner, outer = (a, b) if _within(a.span, b.span) else (b, a)
-            if inner.span != outer.span and _within(inner.span, outer.span):
-                assumptions.append(reason(
-                    "changed_within", [outer.claim, inner.claim], span=outer.span,
-                    outer=outer.value, outer_label=outer.label, inner=inner.value,
-                    inner_label=inner.label))
-            else:
-                conflicts += [a.claim, b.claim]
-                problems.append(reason("status_clash", [a.claim, b.claim], a=a.value,
-                                       a_label=a.label, b=b.value, b_label=b.label))
-    return problems, assumptions, conflicts
-
-
-def _runs(years: Sequence[int]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for y in sorted(years):
-        if out and y == out[-1][1] + 1:
-            out[-1] = (out[-1][0], y)
+    for i, j in sorted(pairs):
+        a, b = items[i], items[j]
+        inner, outer = (a, b) if _within(a.span, b.span) else (b, a)
+        if inner.span != outer.span and _within(inner.span, outer.span):
+            assumptions.append(reason(
+                "changed_within", [outer.claim, inner.claim], span=outer.span,
+                outer=outer.value, outer_label=outer.label, inner=inner.value,
+                inner_label=inner.label))
         else:
-            out.append((y, y))
-    return out
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.earliest <= b.latest and b.earliest <= a.latest
+            conflicts += [a.claim, b.claim]
+            problems.append(reason("status_clash", [a.claim, b.claim], a=a.value,
+                                   a_label=a.label, b=b.value, b_label=b.label))
+    return problems, assumptions, conflicts
 
 
 def _within(a: Span, b: Span) -> bool:
