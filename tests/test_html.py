@@ -155,3 +155,30 @@ def test_a_fuzzy_quote_lists_its_differences_in_the_details(case_dir: Path) -> N
     html = report.html(timelines=False)
     details = re.findall(r"<dt>differences</dt><dd>(.*?)</dd>", html)
     assert len(details) == 1 and "“not”" in details[0], details
+
+
+def test_timeline_text_is_shown_as_written_not_as_math(case_dir: Path) -> None:
+    """matplotlib reads "$…$" as mathtext: a title with two dollar signs would be set in
+    italics, and one it cannot parse would fail the whole brief."""
+    pytest.importorskip("matplotlib")
+    path = case_dir / "claims" / "south-korea.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'title = "South Korea as co-sponsor of the resolution"',
+        'title = "Costs of US$5 to US$7"').replace(
+        'value = "co-sponsor"', "value = 'co-sponsor $x^$'"), encoding="utf-8")
+    html = Case.load(case_dir).check().html()
+    svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+    assert any("Costs of US$5 to US$7" in s for s in svgs)
+    assert any("co-sponsor $x^$" in s for s in svgs)
+
+
+def test_two_series_whose_ids_differ_only_in_punctuation_get_their_own_svg_ids(
+        case_dir: Path) -> None:
+    pytest.importorskip("matplotlib")
+    for name, old, new in (("south-korea.toml", "south-korea-cosponsor", "sk.cosponsor"),
+                           ("united-states.toml", "us-cosponsor-2025", "sk_cosponsor")):
+        path = case_dir / "claims" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    html = Case.load(case_dir).check().html()
+    ids = [a["id"] for _, a in parse(html).tags if a.get("id")]
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1][:5]

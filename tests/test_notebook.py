@@ -80,3 +80,38 @@ def test_example_notebook_runs_with_a_real_kernel(tmp_path: Path) -> None:
                for o in outputs), "the timeline is shown"
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     assert any("every year since 2005" in h for h in html)
+
+
+def test_a_report_builds_its_brief_view_once_for_every_display(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """repr builds none; the Markdown and HTML displays, ClaimReview, the frame and a
+    timeline share one view (the brief's per title)."""
+    import factcheck.render.view as view
+
+    report = Case.load(ROOT).check()
+    built: list[str] = []
+    real = view._source_view
+    monkeypatch.setattr(view, "_source_view",
+                        lambda s, *a: built.append(s.id) or real(s, *a))
+    repr(report)
+    assert built == []
+    report._repr_markdown_()
+    report._repr_html_()
+    report.claimreview()
+    report.brief()
+    report.to_pandas()
+    assert len(built) == len(report.sources)
+    report.brief(title="Another title")
+    assert len(built) == 2 * len(report.sources)
+
+
+def test_json_reads_each_sources_inference_from_one_index(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.results import Results
+
+    report = Case.load(ROOT).check()
+    before = report.to_json()
+
+    def linear(self, source_id):  # type: ignore[no-untyped-def]
+        raise AssertionError("a scan of every inference per source")
+
+    monkeypatch.setattr(Results, "inference", linear)
+    assert report.to_json() == before

@@ -286,3 +286,79 @@ def test_a_newer_version_of_a_page_is_said_in_the_source_list(tmp_path: Path) ->
     assert ("4 Mar 2025, updated 6 Mar 2025, <https://www.harborledger.example/world/marrow-"
             "valley-floods>. This article is a newer version of The Harbor Ledger, 4 Mar 2025: "
             "the same page, changed since") in brief
+
+
+def _misquoted_case(body: str, quote: str) -> Case:
+    import datetime
+
+    from factcheck.model import Claim, Quote, Source
+
+    source = Source("yon-1", body, title="Vote", publisher="Yonhap",
+                    published=datetime.date(2025, 11, 20))
+    return Case((source,), (), (Claim("c", "The code was adopted.",
+                                      quotes=(Quote("yon-1", quote),)),))
+
+
+_PASSAGE = ("Officials said the `code` was adopted 2025-11-12, as sources/yon-1.md records.")
+
+
+def test_words_quoted_from_a_source_are_shown_as_they_stand() -> None:
+    """The nearest passage is the source's words: no backtick dropped, no date rewritten,
+    no id-like word in it replaced by a source's name."""
+    report = _misquoted_case(
+        "The committee met in New York on Tuesday. " + _PASSAGE + " Nothing else was decided.",
+        "Officials told us the `code` had been adopted 2025-11-12, as sources/yon-1.md shows"
+    ).check()
+    assert report.claims[0].problems[0].kind == "not_found"
+    brief = report.brief()
+    assert "“Officials said the \\`code\\` was adopted 2025-11-12, as sources/yon-1.md" in brief
+    html = report.html(timelines=False)
+    assert "“Officials said the `code` was adopted 2025-11-12, as sources/yon-1.md" in html
+
+
+def test_an_ambiguous_quote_is_shown_by_its_words_not_its_offsets() -> None:
+    passage = "The resolution was adopted without a vote."
+    report = _misquoted_case(f"{passage} Later that day: {passage} End.", passage).check()
+    assert report.claims[0].problems[0].kind == "ambiguous"
+    brief = report.brief()
+    attention = brief.split("## Claims that need attention")[1].split("##")[0]
+    assert "2 places" in attention and "adopted without a vote" in attention
+    assert not re.search(r"characters \d|\d+–\d+", attention), attention
+    assert "characters 0–" in report.html(timelines=False)  # the details keep them
+
+
+def test_an_altered_pinned_quote_is_told_in_the_sources_words() -> None:
+    """The pin's facts, not its command-line sentence: the source by its name, the pinned
+    and current words as they stand (a date in them stays a date as printed)."""
+    import attrs
+
+    passage = "the `code` was adopted 2025-11-12 by 41 states"
+    case = _misquoted_case(f"Officials said {passage}. Nothing else.", passage)
+    case = attrs.evolve(case, lock=case.pin())
+    source = attrs.evolve(case.sources[0], body=case.sources[0].body.replace("41", "42"))
+    report = attrs.evolve(case, sources=(source,)).check()
+    assert report.claims[0].problems[0].kind == "pin_altered"
+    attention = report.brief().split("## Claims that need attention")[1].split("##")[0]
+    assert "quote altered in Yonhap, 20 Nov 2025 (“41” → “42”)" in attention, attention
+    assert "was “the \\`code\\` was adopted 2025-11-12 by 41 states”" in attention, attention
+
+
+def test_a_hand_edited_source_is_told_without_paths_or_lines(tmp_path: Path) -> None:
+    from factcheck.cli import main
+    from tests.test_ingest import PAGES
+
+    (tmp_path / "claims").mkdir()
+    for page in ("harbor-ledger-flood.html", "harbor-ledger-flood-updated.html"):
+        assert main(["--root", str(tmp_path), "add", str(PAGES / page)]) == 0
+    (tmp_path / "claims" / "floods.toml").write_bytes(
+        (PAGES / "floods-claims.toml").read_bytes())
+    path = tmp_path / "sources" / "harbor-ledger-2025-03-04-floods-in-the-marrow.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA sentence added by hand.\n",
+                    encoding="utf-8")
+    report = Case.load(tmp_path).check()
+    assert "raw_mismatch" in [n.kind for n in report.source_notes]
+    brief = report.brief()
+    sources = brief.split("## Sources")[1].split("##")[0]
+    assert "The saved web page it was added from no longer gives this text" in sources
+    assert "sources/" not in brief and "body line" not in brief
+    assert "body line" in report.to_json()  # the researcher's outputs keep where

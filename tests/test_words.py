@@ -8,7 +8,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck import Case, Claim, Kind, Monotone, Series, Span, When, reconcile
-from factcheck.render.words import Ref, SourceRef, explain, explanation, names, plain, plural
+from factcheck.render.words import (
+    Dated,
+    Quoted,
+    Ref,
+    SourceRef,
+    explain,
+    explanation,
+    names,
+    plain,
+    plural,
+)
 from tests.conftest import ROOT
 from tests.strategies import typed
 
@@ -30,7 +40,8 @@ def test_no_explanation_of_the_bundled_case_has_leftovers() -> None:
     for f in report.findings:
         text = explain(f)
         assert " 1 claims" not in text and "forum" not in text, text
-        assert all(isinstance(p, str | Ref | SourceRef) for p in explanation(f))
+        assert all(isinstance(p, str | Ref | SourceRef | Quoted | Dated)
+                   for p in explanation(f))
 
 
 def test_every_series_kind_and_verdict_has_words() -> None:

@@ -107,8 +107,8 @@ def claimreview(report: Results, *, reviewer: str = "factcheck",
     out = []
     for c in view.claims:
         value, name, why = rating(c)
-        carriers = list(dict.fromkeys(q.source.id for q in c.quotes if q.found))
-        works = [view.source(s) for s in carriers] or [q.source for q in c.quotes[:1]]
+        carriers = {q.source.id: q.source for q in c.quotes if q.found}
+        works = list(carriers.values()) or [q.source for q in c.quotes[:1]]
         dated = sorted((s for s in works if s.published is not None),
                        key=lambda s: (s.published, s.id))
         item: dict[str, Any] = {"@type": "Claim", "name": c.statement}

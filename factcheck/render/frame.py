@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import UsageError
-from factcheck.render.view import build
+from factcheck.render.view import BriefView, build
 
 if TYPE_CHECKING:
     import pandas
@@ -19,13 +19,13 @@ COLUMNS = ("id", "statement", "series", "value", "verdict", "series_verdict", "i
            "first_source", "publisher", "cited_as", "quotes", "quotes_found")
 
 
-def claims_frame(report: Results) -> pandas.DataFrame:
+def claims_frame(report: Results, view: BriefView | None = None) -> pandas.DataFrame:
     try:
         import pandas
     except ImportError:
         raise UsageError("report.to_pandas() needs pandas: pip install 'factcheck[pandas]'"
                          ) from None
-    view = build(report)
+    view = view or build(report)
     rows: list[dict[str, Any]] = []
     for c in view.claims:
         rows.append({

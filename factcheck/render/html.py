@@ -82,8 +82,9 @@ def html_context(view: BriefView, report: Results, timelines: bool = True) -> di
 
 def render_html(report: Results, title: str | None = None, *,
                 template_dir: str | Path | None = None, timelines: bool = True,
-                template: str = "brief.html.j2") -> str:
-    """The cited brief of *report* as one HTML file (same report, same bytes)."""
-    view = build(report, title)
+                template: str = "brief.html.j2", view: BriefView | None = None) -> str:
+    """The cited brief of *report* as one HTML file (same report, same bytes); *view*:
+    its view, when already built for *title*."""
+    view = view or build(report, title)
     return render(template, html_context(view, report, timelines), kind="html",
                   template_dir=template_dir)

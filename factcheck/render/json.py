@@ -27,6 +27,7 @@ from factcheck.render.reasons import (
     problem_parts,
     source_note_parts,
 )
+from factcheck.render.words import figures_differ
 from factcheck.results import Results
 from factcheck.support import QuoteResult
 from factcheck.values import Interval
@@ -40,8 +41,10 @@ def report_json(results: Results) -> str:
 
 def report_dict(results: Results) -> dict[str, Any]:
     """Plain data for JSON: claims, series and sources, in a stable order."""
-    ids = frozenset(c.id for c in results.claims)
-    sids = frozenset(s.id for s in results.sources)
+    inferences = {i.source: i for i in reversed(results.inferred)}  # the first one wins
+    notes: dict[str, list[Reason]] = {}
+    for n in results.source_notes:
+        notes.setdefault(n["source"], []).append(n)
     return {
         "ok": results.ok,
         "claims": [
@@ -52,7 +55,7 @@ def report_dict(results: Results) -> dict[str, Any]:
                 "value": _value(c.claim),
                 "as_of": None if c.when is None else span_dict(c.when.span),
                 "as_of_inferred": bool(c.when and c.when.inferred),
-                "reason": plain(problem_parts(c.problems, ids, sids)),
+                "reason": plain(problem_parts(c.problems)),
                 "problems": [reason_dict(r) for r in c.problems],
                 "carried_by": list(c.carriers),
                 "origins": list(c.origins),
@@ -60,21 +63,20 @@ def report_dict(results: Results) -> dict[str, Any]:
             }
             for c in results.claims
         ],
-        "series": [_finding_dict(f, ids, sids) for f in results.findings],
+        "series": [_finding_dict(f) for f in results.findings],
         "sources": [
             {
                 "id": s.id,
                 "title": s.title,
                 "publisher": s.publisher,
                 "published": None if s.published is None else s.published.isoformat(),
-                "inferred_published": _inferred(results.inference(s.id)),
-                "inferred_reasons": [plain(r) for r in inference_parts(i, ids, sids)]
-                if (i := results.inference(s.id)) else [],
+                "inferred_published": _inferred(i := inferences.get(s.id)),
+                "inferred_reasons": [plain(r) for r in inference_parts(i)] if i else [],
                 "sha256": s.sha256,
                 "origin": results.origin_of(s.id),
                 "version_of": s.version_of or None,
-                "notes": [plain(source_note_parts(n, ids, sids))
-                          for n in results.source_notes if n["source"] == s.id],
+                "notes": [plain(source_note_parts(n, detail=True))
+                          for n in notes.get(s.id, ())],
             }
             for s in results.sources
         ],
@@ -125,9 +127,7 @@ def _quote_dict(q: QuoteResult) -> dict[str, Any]:
         out["differences"] = [{"quote": d.quote, "source": d.source, "category": d.category}
                               for d in q.differences]
     if q.figures is not None:
-        said, there = q.figures
-        out["figures"] = (f"the source gives {', '.join(there) or 'no figure'} where the quote "
-                          f"says {', '.join(said) or 'no figure'}")
+        out["figures"] = plain(figures_differ(*q.figures))
     if not a.found and a.nearest is not None:
         out["nearest"] = {"start": a.nearest.start, "end": a.nearest.end,
                           "score": round(a.nearest.score, 1), "text": a.nearest.text}
@@ -146,16 +146,16 @@ def _pin_dict(check: PinCheck) -> dict[str, Any]:
     return out
 
 
-def _finding_dict(f: Finding, ids: frozenset[str], sids: frozenset[str]) -> dict[str, Any]:
+def _finding_dict(f: Finding) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": f.series.id,
         "kind": f.series.kind.value,
         "verdict": f.verdict.value,
-        "explanation_text": plain(finding_parts(f, ids, sids)),
+        "explanation_text": plain(finding_parts(f)),
         "reasons": [reason_dict(r) for r in f.reasons],
         "claims": list(f.claims),
         "conflicts": list(f.conflicts),
-        "assumptions": [plain(assumption_parts(a, ids, sids)) for a in f.assumptions],
+        "assumptions": [plain(assumption_parts(a)) for a in f.assumptions],
         "origins": len(f.origins),
     }
     if f.series.kind.value == "annual":

@@ -19,8 +19,8 @@ from markupsafe import Markup
 
 from factcheck.render import escape
 from factcheck.render.env import render
-from factcheck.render.reasons import Part, Ref, SourceRef
-from factcheck.render.view import BriefView, ClaimView, build, human_dates
+from factcheck.render.reasons import Dated, Part, Quoted, Ref, SourceRef
+from factcheck.render.view import BriefView, ClaimView, build, human_date
 from factcheck.results import Results
 
 __all__ = ["Notes", "explain", "markdown_context", "render_brief"]
@@ -56,7 +56,7 @@ def claim_words(sentence: tuple[Part, ...], view: BriefView, here: str = "",
     A claim reads as its source's name and date; a claim from the same source as the one
     named just before it reads "the same article", and one from the source a passage is
     about (*here*) reads "its claim". Sources read as their name and date; dates as
-    people write them.
+    people write them; words from a source as they stand.
     """
     out: list[tuple[str, ClaimView | None]] = []
     previous = ""
@@ -73,12 +73,17 @@ def claim_words(sentence: tuple[Part, ...], view: BriefView, here: str = "",
             previous = source
             out.append((words, claim))
         elif isinstance(p, SourceRef):
-            out.append(("this article" if p.source == here else view.source(p.source).label,
-                        None))
+            source_view = view.source(p.source)
+            out.append(("this article" if p.source == here else source_view.label
+                        if source_view else "a source no longer in the case", None))
+        elif isinstance(p, Quoted):
+            out.append((p.text, None))
+        elif isinstance(p, Dated):
+            out.append((human_date(p), None))
         else:
             if any(ch in p for ch in ".;:"):
                 previous = ""  # a new clause names its sources afresh
-            out.append((human_dates(p), None))
+            out.append((p, None))
     if out and out[0][0] in ("its claim", "the same article", "this article") \
             and not here_continues:
         out[0] = (out[0][0][0].upper() + out[0][0][1:], out[0][1])  # it opens the sentence
@@ -102,13 +107,13 @@ def markdown_context(view: BriefView) -> dict[str, Any]:
         "explain": lambda sentence, here="", continues=False: explain(
             sentence, view, notes, here, continues),
         "link": lambda url: Markup(escape.markdown_url(url)),
-        "raw": Markup,
     }
 
 
 def render_brief(report: Results, title: str | None = None, *,
                  template_dir: str | Path | None = None,
-                 template: str = "brief.md.j2") -> str:
-    """The cited brief of *report* as Markdown (same report, same bytes)."""
-    view = build(report, title)
+                 template: str = "brief.md.j2", view: BriefView | None = None) -> str:
+    """The cited brief of *report* as Markdown (same report, same bytes); *view*: its
+    view, when already built for *title*."""
+    view = view or build(report, title)
     return render(template, markdown_context(view), kind="md", template_dir=template_dir)

@@ -14,6 +14,7 @@ from factcheck.lock import Lock
 from factcheck.model import Claim, Series, Source
 from factcheck.render import escape
 from factcheck.render.view import BriefView, build
+from factcheck.render.words import plural
 
 if TYPE_CHECKING:
     from factcheck.results import Results
@@ -39,10 +40,6 @@ __all__ = ["case_html", "case_markdown", "case_repr", "report_html", "report_mar
 _SHOWN = 12  # rows before "… and N more"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _source_lines(case: Case) -> list[tuple[str, str, str, str]]:
     """(id, publisher, date, size) per source: no bodies."""
     rows = []
@@ -58,8 +55,8 @@ def _more(n: int) -> str:
 
 def case_repr(case: Case) -> str:
     """``repr(case)``: where it is and what it holds, on a few lines."""
-    lines = [f"Case(root={str(case.root)!r}, {_plural(len(case.sources), 'source')}, "
-             f"{len(case.series)} series, {_plural(len(case.claims), 'claim')}, "
+    lines = [f"Case(root={str(case.root)!r}, {plural(len(case.sources), 'source')}, "
+             f"{len(case.series)} series, {plural(len(case.claims), 'claim')}, "
              f"lock={'yes' if case.lock is not None else 'no'})"]
     for sid, publisher, date, size in _source_lines(case)[:_SHOWN]:
         lines.append(f"  {sid}: {publisher}, {date}, {size}")
@@ -69,8 +66,8 @@ def case_repr(case: Case) -> str:
 
 
 def case_markdown(case: Case) -> str:
-    head = (f"**Case** `{escape.markdown(case.root)}`: {_plural(len(case.sources), 'source')}, "
-            f"{len(case.series)} series, {_plural(len(case.claims), 'claim')}"
+    head = (f"**Case** `{escape.markdown(case.root)}`: {plural(len(case.sources), 'source')}, "
+            f"{len(case.series)} series, {plural(len(case.claims), 'claim')}"
             f"{', locked' if case.lock is not None else ''}.")
     rows = ["| Source | Publisher | Date | Length |", "|---|---|---|---|"]
     rows += [f"| {' | '.join(escape.markdown(x) for x in row)} |"
@@ -85,25 +82,29 @@ def case_html(case: Case) -> str:
                    for row in _source_lines(case)[:_SHOWN])
     more = _more(len(case.sources))
     return (f"<div><p><strong>Case</strong> <code>{e(case.root)}</code>: "
-            f"{_plural(len(case.sources), 'source')}, {len(case.series)} series, "
-            f"{_plural(len(case.claims), 'claim')}"
+            f"{plural(len(case.sources), 'source')}, {len(case.series)} series, "
+            f"{plural(len(case.claims), 'claim')}"
             f"{', locked' if case.lock is not None else ''}.</p>"
             "<table><thead><tr><th>Source</th><th>Publisher</th><th>Date</th><th>Length</th>"
             f"</tr></thead><tbody>{rows}</tbody></table>"
             + (f"<p>{e(more)}</p>" if more else "") + "</div>")
 
 
-def _series_rows(view: BriefView) -> list[tuple[str, str, str, str]]:
-    return [(s.title, s.kind, s.verdict, _plural(len(s.claims), "claim")) for s in view.series]
+def _series_rows(report: Results) -> list[tuple[str, str, str, str]]:
+    """(title, kind, verdict, claims) of the first series shown: no view built."""
+    counts: dict[str, int] = {}
+    for c in report.claims:
+        counts[c.claim.series or ""] = counts.get(c.claim.series or "", 0) + 1
+    return [(f.series.title or f.series.id, f.series.kind.value, f.verdict.value,
+             plural(counts.get(f.series.id, 0), "claim")) for f in report.findings[:_SHOWN]]
 
 
 def report_repr(report: Results) -> str:
-    """``repr(report)``: the opening sentences and one line per series."""
-    view = build(report)
-    lines = [f"Report(ok={report.ok}, {_plural(len(report.claims), 'claim')}, "
+    """``repr(report)``: one line per series, cheap (no brief view is built)."""
+    lines = [f"Report(ok={report.ok}, {plural(len(report.claims), 'claim')}, "
              f"{len(report.findings)} series)"]
-    lines += [f"  {t} ({k}): {v}, {n}" for t, k, v, n in _series_rows(view)[:_SHOWN]]
-    if more := _more(len(view.series)):
+    lines += [f"  {t} ({k}): {v}, {n}" for t, k, v, n in _series_rows(report)]
+    if more := _more(len(report.findings)):
         lines.append(f"  {more}")
     return "\n".join(lines)
 
@@ -112,13 +113,13 @@ def _attention(view: BriefView) -> Sequence[str]:
     return [f"{c.statement} ({c.support})" for c in view.attention][:_SHOWN]
 
 
-def report_markdown(report: Results) -> str:
+def report_markdown(report: Results, view: BriefView | None = None) -> str:
     """The report at a glance, in Markdown without footnotes (marked shows none)."""
-    view = build(report)
+    view = view or build(report)
     md = escape.markdown
     out = [f"**{md(view.title)}**: " + md(" ".join(view.lead)), "",
            "| Series | Kind | Verdict | Claims |", "|---|---|---|---|"]
-    out += [f"| {' | '.join(md(x) for x in row)} |" for row in _series_rows(view)[:_SHOWN]]
+    out += [f"| {' | '.join(md(x) for x in row)} |" for row in _series_rows(report)]
     if more := _more(len(view.series)):
         out.append(md(more))
     attention = _attention(view)
@@ -128,13 +129,13 @@ def report_markdown(report: Results) -> str:
     return "\n".join(out) + "\n"
 
 
-def report_html(report: Results) -> str:
+def report_html(report: Results, view: BriefView | None = None) -> str:
     """The report at a glance as HTML: the opening sentences and a table of series."""
-    view = build(report)
+    view = view or build(report)
     e = escape.html
     rows = "".join(
         f"<tr><td>{e(t)}</td><td>{e(k)}</td><td><b>{e(v)}</b></td><td>{e(n)}</td></tr>"
-        for t, k, v, n in _series_rows(view)[:_SHOWN])
+        for t, k, v, n in _series_rows(report))
     attention = "".join(f"<li>{e(a)}</li>" for a in _attention(view))
     more = _more(len(view.series))
     return (f"<div><p><strong>{e(view.title)}</strong>: {e(' '.join(view.lead))}</p>"

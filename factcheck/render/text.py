@@ -48,7 +48,7 @@ def check_text(report: Results) -> str:
         lines.append(f"{'!! ' if i.conflict else '   '}source {i.source}: {inference_words(i)}"
                      + (f" — {reasons}" if reasons else ""))
     for note in report.source_notes:
-        lines.append(f"   {plain(source_note(note))}")
+        lines.append(f"   {plain(source_note(note, detail=True))}")
     supported = sum(c.support is Support.SUPPORTED for c in report.claims)
     failing = sum(f.verdict in report.failing_verdicts for f in report.findings)
     lines.append(

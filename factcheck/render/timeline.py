@@ -19,7 +19,7 @@ import attrs
 
 from factcheck.errors import QuantityError, UsageError
 from factcheck.figures import parse_quantity
-from factcheck.render.view import BriefView, ClaimView, SeriesView, build
+from factcheck.render.view import BriefView, ClaimView, SeriesView, build, html_id
 from factcheck.values import Kind as QKind
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def figure(report: Results, series_id: str, *, view: BriefView | None = None) ->
     from matplotlib.figure import Figure
 
     view = view or build(report)
-    series = next((s for s in view.series if s.id == series_id), None)
+    series = view.series_by_id.get(series_id)
     if series is None:
         known = ", ".join(s.id for s in view.series)
         raise UsageError(f"no series {series_id!r} (the series are: {known})")
@@ -107,7 +107,7 @@ def figure(report: Results, series_id: str, *, view: BriefView | None = None) ->
     fig.subplots_adjust(left=min(0.4, 0.04 + 0.0115 * longest) if series.kind == "status"
                         else 0.08, right=0.98, top=1 - 0.35 / height, bottom=0.45 / height)
     ax = fig.add_subplot()
-    ax.set_title(series.title, fontsize=10, loc="left")
+    ax.set_title(series.title, fontsize=10, loc="left", parse_math=False)  # "US$5 to US$7"
     if not pts:
         ax.text(0.5, 0.5, "no dated figure to place", ha="center", va="center",
                 transform=ax.transAxes)
@@ -122,7 +122,7 @@ def figure(report: Results, series_id: str, *, view: BriefView | None = None) ->
             ax.broken_barh([(x0, width)], (y - 0.3, 0.6),
                            facecolors="white" if p.inferred else "#4a7ab5",
                            edgecolors="#4a7ab5", hatch="//" if p.inferred else None)
-        ax.set_yticks(range(len(cats)), cats)
+        ax.set_yticks(range(len(cats)), cats, parse_math=False)
         ax.set_ylim(-0.6, len(cats) - 0.4)
     else:
         for inferred in (False, True):
@@ -173,11 +173,7 @@ def svg(report: Results, series_id: str, *, view: BriefView | None = None) -> st
                                 "svg.id": "timeline"}):
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     text = out.getvalue()
-    return _prefix_ids(text[text.index("<svg"):], f"tl-{_safe(series_id)}-")
-
-
-def _safe(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]", "_", text)
+    return _prefix_ids(text[text.index("<svg"):], html_id("tl-", series_id) + "-")
 
 
 def _prefix_ids(svg_text: str, prefix: str) -> str:

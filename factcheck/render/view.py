@@ -26,23 +26,27 @@ from collections.abc import Sequence
 
 import attrs
 
+from factcheck.dating import DateInference
 from factcheck.errors import QuantityError
 from factcheck.figures import parse_quantity
 from factcheck.model import Claim, Source, Span
+from factcheck.reasons import Reason
 from factcheck.reconcilers import Finding, Verdict
 from factcheck.render.reasons import (
+    Dated,
     Part,
     finding_parts,
     inference_parts,
+    plain,
     problem_parts,
     source_note_parts,
 )
-from factcheck.render.words import fmt_years
+from factcheck.render.words import difference, figures_differ, fmt_years, plural
 from factcheck.results import ClaimResult, Results, Support
 from factcheck.text import supplied_title
 
 __all__ = ["BriefView", "ClaimView", "QuoteView", "SeriesView", "SourceView", "build",
-           "human_dates", "human_span", "supplied_title"]
+           "html_id", "human_date", "human_dates", "human_span", "supplied_title"]
 
 # -- dates as people write them -------------------------------------------------------
 
@@ -85,8 +89,14 @@ def _date(y: str, m: str, d: str) -> datetime.date | None:
         return None
 
 
+def human_date(date: Dated) -> str:
+    """A date of a sentence as people write it ("19 Nov 2025 (inferred)")."""
+    return human_dates(str(date))
+
+
 def human_dates(text: str) -> str:
-    """ISO dates and spans inside a sentence, rewritten as people write them."""
+    """ISO dates and spans in a label the check wrote ("2019 – 2025-11-12"), as people
+    write them. Never for words from a source: see :class:`~factcheck.render.words.Dated`."""
 
     def span(m: re.Match[str]) -> str:
         a, b = _date(*m.group(1, 2, 3)), _date(*m.group(4, 5, 6))
@@ -103,6 +113,16 @@ def human_dates(text: str) -> str:
     text = _ISO_SPAN.sub(span, text)
     text = _YEAR_TO_DAY.sub(year_to_day, text)
     return _ISO_DAY.sub(day, text)
+
+
+def html_id(prefix: str, text: str) -> str:
+    """*prefix* + *text* as an HTML id: a text with other characters than letters, digits,
+    ``-``, ``_`` and ``.`` gets them replaced and a hash of it added, so that two texts
+    ("a b", "a_b") never share one."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", text)
+    if safe != text:
+        safe += "-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return prefix + safe
 
 
 # -- sources named in prose -------------------------------------------------------------
@@ -122,7 +142,6 @@ class SourceView:
     title_supplied: bool  # the article has no headline: the title is its first sentence
     date: str  # "20 Nov 2025", "undated, inferred 2020", "undated"
     dated: bool
-    inferred: bool
     inferred_reasons: tuple[tuple[Part, ...], ...]
     notes: tuple[tuple[Part, ...], ...]  # what the check says of the source (a newer version)
     url: str  # as written; renderers pass it through their format's safe link
@@ -144,10 +163,8 @@ class SourceView:
         return f"{self.name} ({self.date})"
 
 
-def _source_view(report: Results, source: Source) -> SourceView:
-    inference = report.inference(source.id)
-    claim_ids = frozenset(c.id for c in report.claims)
-    source_ids = frozenset(s.id for s in report.sources)
+def _source_view(source: Source, inference: DateInference | None,
+                 notes: Sequence[Reason]) -> SourceView:
     span: Span | None = None
     if source.published is not None:
         date, span = _day(source.published), Span.day(source.published)
@@ -164,11 +181,8 @@ def _source_view(report: Results, source: Source) -> SourceView:
         id=source.id, publisher=source.publisher.strip(),
         title=title or supplied_title(source.body), title_supplied=not title,
         date=date, dated=source.published is not None,
-        inferred=source.published is None and span is not None,
-        inferred_reasons=tuple(inference_parts(inference, claim_ids, source_ids)
-                               if inference else ()),
-        notes=tuple(source_note_parts(n, claim_ids, source_ids)
-                    for n in getattr(report, "source_notes", ()) if n["source"] == source.id),
+        inferred_reasons=tuple(inference_parts(inference) if inference else ()),
+        notes=tuple(source_note_parts(n) for n in notes),
         url=source.url, author=source.author, sha256=source.sha256,
         published=source.published, span=span)
 
@@ -211,16 +225,11 @@ class ClaimView:
     quotes: tuple[QuoteView, ...]
     carriers: int
     origins: int
-    single_origin: bool
 
     @property
     def anchor(self) -> str:
-        """An HTML id for the claim: ``claim-<id>``; an id with other characters than
-        letters, digits, ``-``, ``_`` and ``.`` gets them replaced and a hash of it added."""
-        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", self.id)
-        if safe != self.id:
-            safe += "-" + hashlib.sha256(self.id.encode("utf-8")).hexdigest()[:8]
-        return "claim-" + safe
+        """An HTML id for the claim: ``claim-<id>`` (see :func:`html_id`)."""
+        return html_id("claim-", self.id)
 
     @property
     def source(self) -> SourceView:
@@ -282,15 +291,18 @@ class BriefView:
     sources: tuple[SourceView, ...]
     inferred: tuple[SourceView, ...]  # undated sources, with how they were dated
     origins: tuple[OriginView, ...]  # groups of copies of one origin
-    single_origin: tuple[ClaimView, ...]
     changed: tuple[tuple[ClaimView, QuoteView, str, str], ...]  # claim, quote, pinned, now
     legend: tuple[tuple[str, str], ...]
+    claim_by_id: dict[str, ClaimView] = attrs.field(repr=False, eq=False)
+    source_by_id: dict[str, SourceView] = attrs.field(repr=False, eq=False)
+    series_by_id: dict[str, SeriesView] = attrs.field(repr=False, eq=False)
 
     def claim(self, claim_id: str) -> ClaimView:
-        return next(c for c in self.claims if c.id == claim_id)
+        return self.claim_by_id[claim_id]
 
-    def source(self, source_id: str) -> SourceView:
-        return next(s for s in self.sources if s.id == source_id)
+    def source(self, source_id: str) -> SourceView | None:
+        """The source of that id; None for one no longer in the case (a pin's gone source)."""
+        return self.source_by_id.get(source_id)
 
 
 LEGEND: tuple[tuple[str, str], ...] = (
@@ -321,7 +333,7 @@ def _as_of_note(claim: Claim) -> str:
     return claim.as_of_note.strip()
 
 
-def _claim_view(report: Results, result: ClaimResult, sources: dict[str, SourceView],
+def _claim_view(result: ClaimResult, sources: dict[str, SourceView],
                 finding: Finding | None) -> ClaimView:
     claim = result.claim
     when = result.when
@@ -332,7 +344,6 @@ def _claim_view(report: Results, result: ClaimResult, sources: dict[str, SourceV
     years = ""
     if claim.years_wording:
         years = claim.years_wording + (f" up to {claim.until}" if claim.until else "")
-    claim_ids = frozenset(c.id for c in report.claims)
     quotes = []
     for qr in result.quotes:
         a = qr.anchor
@@ -340,9 +351,9 @@ def _claim_view(report: Results, result: ClaimResult, sources: dict[str, SourceV
             text=a.text if a.found else qr.quote.text, found=a.found, status=a.status,
             start=a.start if a.found else None, end=a.end if a.found else None,
             method=a.method or "", score=round(a.score, 1), source=sources[qr.quote.source],
-            pin=qr.pin.status if qr.pin is not None else "", figures=_figures(qr.figures),
-            differences=tuple(_difference(d.quote, d.source, d.category)
-                              for d in getattr(qr, "differences", ()))))
+            pin=qr.pin.status if qr.pin is not None else "",
+            figures="" if qr.figures is None else plain(figures_differ(*qr.figures)),
+            differences=tuple(plain(difference(d)) for d in qr.differences)))
     return ClaimView(
         id=claim.id, statement=claim.statement, value=_wording(claim),
         series=claim.series or "",
@@ -354,31 +365,8 @@ def _claim_view(report: Results, result: ClaimResult, sources: dict[str, SourceV
               + (" (inferred)" if when.inferred else "")),
         when_inferred=bool(when and when.inferred), span=when.span if when else None,
         as_of_set=as_of_set, as_of_note=_as_of_note(claim), years=years,
-        reason=problem_parts(result.problems, claim_ids, frozenset(sources)),
-        quotes=tuple(quotes), carriers=len(result.carriers), origins=len(result.origins),
-        single_origin=result.single_origin)
-
-
-def _difference(quote: str, source: str, category: str) -> str:
-    if not quote:
-        said = f"the source has “{source}” where the quote has nothing"
-    elif not source:
-        said = f"the quote has “{quote}” where the source has nothing"
-    else:
-        said = f"the quote's “{quote}” reads “{source}” in the source"
-    return f"{said} ({category})"
-
-
-def _figures(figures: tuple[tuple[str, ...], tuple[str, ...]] | None) -> str:
-    if figures is None:
-        return ""
-    said, there = figures
-    return (f"the source gives {', '.join(there) or 'no figure'} where the quote says "
-            f"{', '.join(said) or 'no figure'}")
-
-
-def _count_word(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+        reason=problem_parts(result.problems),
+        quotes=tuple(quotes), carriers=len(result.carriers), origins=len(result.origins))
 
 
 def _subject(title: str) -> str:
@@ -431,13 +419,13 @@ def _lead(series: Sequence[SeriesView], claims: Sequence[ClaimView],
         when = (f" written between {years[0]} and {years[-1]}" if len(years) > 1 else "")
         tail = (" once a stated assumption holds" if s.verdict == "consistent if" else "")
         sentences.append(
-            f"{head}: all {_count_word(len(dated), 'count')}, from "
-            f"{_count_word(len(origin_sources), 'article')}{when}, point to that "
+            f"{head}: all {plural(len(dated), 'count')}, from "
+            f"{plural(len(origin_sources), 'article')}{when}, point to that "
             f"first year{tail}.")
     conflicts = [s for s in series if s.verdict == "conflict"]
     if conflicts:
         names = "; ".join(s.title for s in conflicts)
-        sentences.append(f"The sources disagree on {_count_word(len(conflicts), 'point')}: "
+        sentences.append(f"The sources disagree on {plural(len(conflicts), 'point')}: "
                          f"{names}.")
     else:
         tallies = [s for s in series if s.kind == "tally" and len(
@@ -456,31 +444,38 @@ def _lead(series: Sequence[SeriesView], claims: Sequence[ClaimView],
         verdicts.append(f"{counts['unchecked']} with nothing to compare")
     verdicts.append(f"{counts['conflict']} in conflict")
     sentences.append(
-        f"Of {_count_word(counts['claims'], 'claim')} checked against "
-        f"{_count_word(counts['sources'], 'article')}, {counts['supported']} "
+        f"Of {plural(counts['claims'], 'claim')} checked against "
+        f"{plural(counts['sources'], 'article')}, {counts['supported']} "
         f"{'is' if counts['supported'] == 1 else 'are'} supported by their quotes; of "
-        f"{_count_word(counts['series'], 'series', 'series')} of figures, "
+        f"{plural(counts['series'], 'series', 'series')} of figures, "
         + ", ".join(verdicts[:-1]) + " and " + verdicts[-1] + ".")
     return tuple(sentences)
 
 
 def build(report: Results, title: str | None = None) -> BriefView:
-    """The view of *report* every brief format renders."""
-    sources = {s.id: _source_view(report, s) for s in report.sources}
+    """The view of *report* every brief format renders (each id looked up once)."""
+    inferences = {i.source: i for i in reversed(report.inferred)}  # the first one wins
+    notes: dict[str, list[Reason]] = {}
+    for n in report.source_notes:
+        notes.setdefault(n["source"], []).append(n)
+    sources = {s.id: _source_view(s, inferences.get(s.id), notes.get(s.id, ()))
+               for s in report.sources}
     findings = {f.series.id: f for f in report.findings}
-    claims = tuple(_claim_view(report, c, sources, findings.get(c.claim.series or ""))
+    claims = tuple(_claim_view(c, sources, findings.get(c.claim.series or ""))
                    for c in report.claims)
-    claim_ids = frozenset(c.id for c in claims)
+    in_series: dict[str, list[ClaimView]] = {}
+    for c in claims:
+        in_series.setdefault(c.series, []).append(c)
     series = []
     for f in report.findings:
         fy = f.first_year
         series.append(SeriesView(
             id=f.series.id, title=f.series.title or f.series.id, kind=f.series.kind.value,
-            verdict=f.verdict.value, explanation=finding_parts(f, claim_ids, frozenset(sources)),
+            verdict=f.verdict.value, explanation=finding_parts(f),
             first_year="" if fy is None or fy.is_empty else fmt_years(fy),
             first_year_low=None if fy is None or fy.low is None else int(fy.low),
             first_year_high=None if fy is None or fy.high is None else int(fy.high),
-            claims=tuple(c for c in claims if c.series == f.series.id)))
+            claims=tuple(in_series.get(f.series.id, ()))))
     counts = {
         "claims": len(claims),
         "sources": len(sources),
@@ -516,7 +511,9 @@ def build(report: Results, title: str | None = None) -> BriefView:
         sources=tuple(sources.values()),
         inferred=tuple(s for s in sources.values() if not s.dated and s.inferred_reasons),
         origins=origins,
-        single_origin=tuple(c for c in claims if c.single_origin),
         changed=tuple(changed),
         legend=LEGEND,
+        claim_by_id=by_id,
+        source_by_id=sources,
+        series_by_id={s.id: s for s in series},
     )

@@ -1,9 +1,11 @@
 """All the words: findings, inferred dates and support problems as sentences.
 
 The stages return structured reasons (:class:`~factcheck.reconcilers.Reason`); this
-module alone turns them into English. A sentence is a tuple of *parts*: plain strings,
-and :class:`Ref` markers where a claim is named, so that each output format shows a
-claim its own way (the Markdown brief by its source and footnotes, ``check`` by its id).
+module alone turns them into English. A sentence is a tuple of *parts*: plain strings;
+:class:`Ref` and :class:`SourceRef` where a claim or source is named (the brief shows them
+by publisher, date and footnote, ``check`` by id); :class:`Dated` dates (as people write
+them in the brief, ISO in JSON); :class:`Quoted` words from a source or a claim file, shown
+as they stand, only escaped. No finished sentence is read again.
 
 >>> from factcheck.reconcilers import reason
 >>> plain(sentence(reason("left_out", ["a", "b"])))
@@ -12,49 +14,73 @@ claim its own way (the Markdown brief by its source and footnotes, ``check`` by 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 import attrs
 
 from factcheck.dating import DateInference
 from factcheck.differences import Difference
+from factcheck.lock import PinCheck
 from factcheck.model import Span
-from factcheck.reconcilers import Finding, Reason, Verdict
+from factcheck.reconcilers import Finding, Reason, Verdict, When
 from factcheck.values import Interval
 
-__all__ = ["Part", "Ref", "SourceRef", "explain", "explanation", "fmt_years",
-           "inference_words", "names", "source_note", "plain", "plural", "sentence", "year_list"]
+__all__ = ["Dated", "Part", "Quoted", "Ref", "SourceRef", "difference", "explain",
+           "explanation", "figures_differ", "fmt_years", "inference_words", "names",
+           "source_note", "plain", "plural", "sentence", "year_list"]
 
 
 @attrs.frozen
 class Ref:
     """A claim named in a sentence."""
-
     claim: str
 
 
 @attrs.frozen
 class SourceRef:
     """A source named in a sentence (shown by publisher and date in the brief)."""
-
     source: str
 
 
-Part = str | Ref | SourceRef
+@attrs.frozen
+class Quoted:
+    """Words as a source (or a claim file) has them: shown as they stand, only escaped."""
+    text: str
+
+
+@attrs.frozen
+class Dated:
+    """A date the check worked out: a day, a span, a claim's date, or a span's label."""
+    value: datetime.date | Span | When | str
+
+    def __str__(self) -> str:  # ISO, as ``check`` and JSON show it
+        v = self.value
+        return v.isoformat() if isinstance(v, datetime.date) else str(v)
+
+
+Part = str | Ref | SourceRef | Quoted | Dated
 Parts = list[Part]
 
 
-def _backticked(name: str) -> str:
-    return f"`{name}`"
-
+_backticked: Callable[[str], str] = "`{}`".format
 
 def plain(parts: Iterable[Part], ref: Callable[[str], str] = _backticked,
           source: Callable[[str], str] = _backticked) -> str:
     """The sentence as text, each claim shown by *ref* and each source by *source* (by
-    default their ids in backticks)."""
+    default their ids in backticks), dates as ISO, quoted words as they stand."""
     return "".join(p if isinstance(p, str) else ref(p.claim) if isinstance(p, Ref)
-                   else source(p.source) for p in parts)
+                   else source(p.source) if isinstance(p, SourceRef)
+                   else p.text if isinstance(p, Quoted) else str(p) for p in parts)
+
+
+def _q(text: object, mark: tuple[str, str] = ("“", "”")) -> Parts:
+    """Words from a source in curly quotes: “…”."""
+    return [mark[0], Quoted(str(text)), mark[1]]
+
+
+def _v(value: object) -> Parts:  # a claim's value as in its file: 'co-sponsor'
+    return _q(value, ("'", "'"))
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -138,7 +164,7 @@ def _weight(r: Reason) -> Parts:
     text: Parts = [" Weight: ", *names(side), f" {verb} on {mine}, ", *names(other),
                    f" on {theirs}"]
     if r["shared"]:
-        text.append(f" (shared: {', '.join(r['shared'])})")
+        text += [" (shared: ", *_join([SourceRef(o) for o in r["shared"]], ", "), ")"]
     return [*text, "; the side with more stands on firmer ground."]
 
 
@@ -157,7 +183,7 @@ def _listing(r: Reason) -> str:
 
 
 def _count_item(r: Reason) -> Parts:
-    head: Parts = [Ref(r.claims[0]), f" says {r['figure']} as of {r['when']}"]
+    head: Parts = [Ref(r.claims[0]), f" says {r['figure']} as of ", Dated(r["when"])]
     known = plural(r["known"], "occurrence")
     are = "is" if r["known"] == 1 else "are"
     if r.kind == "count_matches":
@@ -171,18 +197,19 @@ def _run(r: Reason) -> Parts:
     c, q, end, value = Ref(r.claims[0]), r["figure"], r["end"], r["value"]
     n = fmt_years(q.interval)
     record = r.get("record")
-    rec = f"{record} ({plural(record.last_year - record.first_year + 1, 'year')})" \
-        if record else ""
+    rec: Parts = [Dated(record), f" ({plural(record.last_year - record.first_year + 1, 'year')})"
+                  ] if record else []
     if r.kind == "run_conflict_other":
-        return [c, f" says {value!r} for {q} up to {end}, but other claims say otherwise for "
-                   f"{year_list(r['clash'])}"]
+        return [c, " says ", *_v(value), f" for {q} up to {end}, but other claims say otherwise "
+                f"for {year_list(r['clash'])}"]
     if r.kind == "run_no_record":
-        return [c, f" ({value!r} for {q} up to {end}) has no exact record to compare with"]
+        return [c, " (", *_v(value), f" for {q} up to {end}) has no exact record to compare with"]
     if r.kind == "run_agrees":
-        return ["approximate agreement: ", c, f" says {q} ({n} years), the record says {rec}"]
+        return ["approximate agreement: ", c, f" says {q} ({n} years), the record says ", *rec]
     if r.kind == "run_at_least":
-        return [c, f" says {q} ({n} years); the record shows at least {rec}"]
-    return [c, f" says {value!r} for {q} ({n} years) up to {end}, but the record says {rec}"]
+        return [c, f" says {q} ({n} years); the record shows at least ", *rec]
+    return [c, " says ", *_v(value), f" for {q} ({n} years) up to {end}, but the record says ",
+            *rec]
 
 
 _SIMPLE: dict[str, Callable[[Reason], Parts]] = {
@@ -200,8 +227,8 @@ _SIMPLE: dict[str, Callable[[Reason], Parts]] = {
     "nothing_read": lambda r: ["Nothing to compare: no claim of this series could be read", *(
         [" (left out for want of a date: ", *names(r.claims), ")."] if r.claims else ["."])],
     "no_dated_claims": lambda r: ["No claim could be dated, so there is nothing to compare."],
-    "written_in": lambda r: [Ref(r.claims[0]), f", dated only to {r['span']}, was written in "
-                                               f"{fmt_years(r['years'])}"],
+    "written_in": lambda r: [Ref(r.claims[0]), ", dated only to ", Dated(r["span"]),
+                             f", was written in {fmt_years(r['years'])}"],
     "skipped_gap": _gap,
     "stated_gap": lambda r: [f"no event in {year_list(r['years'])}, as ", *names(r.claims),
                              " says"],
@@ -213,22 +240,22 @@ _SIMPLE: dict[str, Callable[[Reason], Parts]] = {
     "rounding": lambda r: [
         f"{r['round']} is {r['precise']} rounded to the nearest "
         f"{ {10: 'ten', 100: 'hundred', 1000: 'thousand'}.get(r['unit'], str(r['unit'])) } (",
-        Ref(r.claims[0]), ", ", Ref(r.claims[1]), f", {r['span']})"],
+        Ref(r.claims[0]), ", ", Ref(r.claims[1]), ", ", Dated(r["span"]), ")"],
     "revised": lambda r: [
         f"the figure was revised {r['direction']}: ", Ref(r.claims[0]),
-        f" says {r['before']} on {r['before_when']}, then ", Ref(r.claims[1]),
-        f" says {r['after']} on {r['after_when']}, though the series only "
+        f" says {r['before']} on ", Dated(r["before_when"]), ", then ", Ref(r.claims[1]),
+        f" says {r['after']} on ", Dated(r["after_when"]), ", though the series only "
         f"{'grows' if r['direction'] == 'downward' else 'shrinks'} (a correction of the "
         "earlier figure, or one of them is wrong)"],
     "changed_within": lambda r: [
-        f"the status changed within {r['span']}: ", Ref(r.claims[0]),
-        f" says {r['outer']!r} for {r['outer_label']}, ", Ref(r.claims[1]),
-        f" says {r['inner']!r} on {r['inner_label']}"],
+        "the status changed within ", Dated(r["span"]), ": ", Ref(r.claims[0]),
+        " says ", *_v(r["outer"]), " for ", Dated(r["outer_label"]), ", ", Ref(r.claims[1]),
+        " says ", *_v(r["inner"]), " on ", Dated(r["inner_label"])],
     "status_clash": lambda r: [
-        Ref(r.claims[0]), f" says {r['a']!r} for {r['a_label']} but ", Ref(r.claims[1]),
-        f" says {r['b']!r} for {r['b_label']}"],
+        Ref(r.claims[0]), " says ", *_v(r["a"]), " for ", Dated(r["a_label"]), " but ",
+        Ref(r.claims[1]), " says ", *_v(r["b"]), " for ", Dated(r["b_label"])],
     "same_moment": lambda r: [
-        f"for the same date {r['span']}, ", Ref(r.claims[0]), f" says {r['a']} and ",
+        "for the same date ", Dated(r["span"]), ", ", Ref(r.claims[0]), f" says {r['a']} and ",
         Ref(r.claims[1]), f" says {r['b']}",
         *(_strip_stop(_weight(r["weight"])) if r["weight"] else [])],
 }
@@ -261,9 +288,9 @@ def explanation(f: Finding) -> Parts:
     if any(r.kind == "single_claim" for r in tail):
         claim = next(r for r in tail if r.kind == "single_claim").claims[0]
         reading = next((r for r in f.readings if r.claim == claim), None)
-        said = "" if reading is None else f" ({reading.value}" + (
-            f", as of {reading.when})" if reading.when else ")")
-        lead = ["Nothing to compare: only ", Ref(claim), f" speaks of this series{said}."]
+        when: Parts = [", as of ", Dated(reading.when)] if reading and reading.when else []
+        said: Parts = [] if reading is None else [f" ({reading.value}", *when, ")"]
+        lead = ["Nothing to compare: only ", Ref(claim), " speaks of this series", *said, "."]
         tail = [r for r in tail if r.kind != "single_claim"]
     elif f.verdict is Verdict.UNCORROBORATED and lead and isinstance(lead[0], str) \
             and lead[0].startswith("Consistent: "):
@@ -390,7 +417,7 @@ def _tally(f: Finding) -> tuple[Parts, list[Reason]]:
     for m in heads["moment"]:
         figures = _joined(([f"{q} (", Ref(c), ")"] for c, q in m["figures"]), " and ")
         agreeing = m["agreeing"]
-        steps.append([f"{m['span']}: ", *figures,
+        steps.append([Dated(m["span"]), ": ", *figures,
                       *([f" — agreeing on {agreeing}"] if agreeing is not None else [])])
     if "trend" in heads:
         trend = {"increasing": "growth over time", "decreasing": "decline over time"}.get(
@@ -409,7 +436,7 @@ def _status(f: Finding) -> tuple[Parts, list[Reason]]:
                     r.kind.startswith("run_conflict")]
         return ["Conflict: ", *_joined((sentence(r) for r in problems), "; "), "."], tail
     history = heads["history"][0]["steps"]
-    periods = _joined(([f"{h['value']!r} {h['span']} (", *names(h.claims), ")"]
+    periods = _joined(([*_v(h["value"]), " ", Dated(h["span"]), " (", *names(h.claims), ")"]
                        for h in history), "; ")
     text: Parts = ["History: ", *periods, "."]
     changes = len(history) - 1
@@ -442,15 +469,6 @@ def _fixed(f: Finding) -> tuple[Parts, list[Reason]]:
     return ["Consistent: ", *names(r.claims), f" {verb} {r['value']}."], tail
 
 
-VERDICT_WORDS: dict[Verdict, str] = {
-    Verdict.CONSISTENT: "consistent",
-    Verdict.CONSISTENT_IF: "consistent under a stated assumption",
-    Verdict.UNCORROBORATED: "uncorroborated (one origin only)",
-    Verdict.CONFLICT: "in conflict",
-    Verdict.UNCHECKED: "unchecked (nothing to compare)",
-}
-
-
 # -- inferred dates --------------------------------------------------------------------
 
 
@@ -464,28 +482,28 @@ def _date_reason(r: Reason) -> Parts:
         return [Ref(r.claims[0]), f" counts {r['figure']}, after the occurrence of "
                 f"{r['previous']}, which puts it in {fmt_years(r['years'])}"]
     if k == "tally_dates":
-        return [Ref(r.claims[0]), "'s figure lies between ", Ref(r.claims[1]), "'s of "
-                f"{r['after'].isoformat()} and ", Ref(r.claims[2]), "'s of "
-                f"{r['before'].isoformat()}, in a series that only moves one way"]
+        return [Ref(r.claims[0]), "'s figure lies between ", Ref(r.claims[1]), "'s of ",
+                Dated(r["after"]), " and ", Ref(r.claims[2]), "'s of ", Dated(r["before"]),
+                ", in a series that only moves one way"]
     if k == "mentions_past":
-        return [f"the text mentions “{r['words']}” as past: not before "
-                f"{r['earliest'].isoformat()}"]
+        return ["the text mentions ", *_q(r["words"]), " as past: not before ",
+                Dated(r["earliest"])]
     if k == "counts_disagree":
         return ["the counts disagree on the year"]
     if k == "relative":
-        return [Ref(r.claims[0]), f" dates its event {r['event']} and the text calls it "
-                f"“{r['words']}”: written {r['earliest'].isoformat()} to "
-                f"{r['latest'].isoformat()}"]
+        return [Ref(r.claims[0]), " dates its event ", Dated(r["event"]), " and the text "
+                "calls it ", *_q(r["words"]), ": written ", Dated(r["earliest"]), " to ",
+                Dated(r["latest"])]
     if k == "quotes_source":
-        return ["it carries passages of ", SourceRef(r["source"]), f" and names {r['name']}, so "
-                f"it quotes it: not before {r['date'].isoformat()}"]
+        return ["it carries passages of ", SourceRef(r["source"]), " and names ",
+                Quoted(r["name"]), ", so it quotes it: not before ", Dated(r["date"])]
     if k == "no_clue":
         return ["no count or date in it can date it"]
     if k == "expects":
-        return [f"the text expects “{r['words']}” still to come: before {r['before']:%B %Y}"]
+        return ["the text expects ", *_q(r["words"]), f" still to come: before {r['before']:%B %Y}"]
     if k == "no_date_left":
-        return [f"these clues leave no date: {r['earliest'].isoformat()} is after "
-                f"{r['latest'].isoformat()}"]
+        return ["these clues leave no date: ", Dated(r["earliest"]), " is after ",
+                Dated(r["latest"])]
     raise KeyError(k)
 
 
@@ -505,13 +523,6 @@ def inference_words(i: DateInference) -> str:
     return f"undated, inferred {i.span}"
 
 
-def describe(value: Any) -> str:
-    """A value of a reason in words (for JSON and generic displays)."""
-    if isinstance(value, Interval):
-        return fmt_years(value)
-    return str(value)
-
-
 # -- support ---------------------------------------------------------------------------
 
 
@@ -519,39 +530,51 @@ def problem(r: Reason) -> Parts:
     """Why a claim is not supported, from one of :func:`factcheck.support.judge`'s reasons."""
     k = r.kind
     if k == "value_not_in_quotes":
-        there = ", ".join(r["given"]) or "no figure"
-        return [f"its value {r['wording']!r} is not a figure its quotes give (they give: "
-                f"{there})"]
-    if k == "pin_altered":
-        return [f"quote {r['pin'].describe()}"]
-    if k == "pin_orphaned":
-        return [f"pinned quote {r['pin'].describe()}"]
+        given: Parts = _join([Quoted(g) for g in r["given"]], ", ") or ["no figure"]
+        return ["its value ", *_v(r["wording"]), " is not a figure its quotes give (they give: ",
+                *given, ")"]
+    if k in ("pin_altered", "pin_orphaned"):  # from the pin check's facts, not its CLI words
+        check: PinCheck = r["pin"]
+        if check.source_gone or check.pin is None:
+            return ["pinned quote orphaned: its source is no longer in the case"]
+        if check.status == "orphaned":
+            return ["pinned quote orphaned: the pinned passage is no longer in ",
+                    SourceRef(check.pin.source)]
+        changes = _joined(([*_q(old), " → ", *_q(new)] for old, new in check.changes), "; ")
+        return ["quote altered in ", SourceRef(check.pin.source), " (", *changes, "): was ",
+                *_q(check.pin.exact), ", now ", *_q(check.now)]
     if k == "not_found":
         near = r["nearest"]
         return ["quote not found in ", SourceRef(r["source"]),
-                f"; nearest passage (score {near.score:.0f}): “{near.text}”" if near else ""]
+                *(["; nearest passage: ", *_q(near.text)] if near else [])]
     if k == "ambiguous":
-        places = "; ".join(f"characters {a}–{b}: “{t}”" for a, b, t in r["places"])
+        texts = _joined((_q(t) for t in dict.fromkeys(t for _, _, t in r["places"])), "; ")
         return ["quote in ", SourceRef(r["source"]), " stands equally well in "
-                f"{plural(len(r['places']), 'place')} ({places}): not support until a prefix, "
-                "suffix or hint settles which one"]
+                f"{plural(len(r['places']), 'place')} (", *texts, "): not support until a "
+                "prefix, suffix or hint settles which one"]
     if k == "differences":
-        pairs = "; ".join(_difference(d) for d in r["differences"])
+        pairs = _joined((difference(d) for d in r["differences"]), "; ")
         return ["quote in ", SourceRef(r["source"]), " differs from the source in more than "
-                f"spelling: {pairs}"]
+                "spelling: ", *pairs]
     if k == "figures_differ":
-        said, there = ", ".join(r["said"]) or "no figure", ", ".join(r["there"]) or "no figure"
-        return ["quote in ", SourceRef(r["source"]), " matched approximately, but the source gives "
-                f"{there} where the quote says {said}"]
+        return ["quote in ", SourceRef(r["source"]), " matched approximately, but ",
+                *figures_differ(r["said"], r["there"])]
     raise KeyError(k)
 
 
-def _difference(d: Difference) -> str:
+def figures_differ(said: Sequence[str], there: Sequence[str]) -> Parts:
+    """ "the source gives 41 where the quote says 42": a fuzzy match's figures."""
+    return ["the source gives ", *(_join([Quoted(x) for x in there], ", ") or ["no figure"]),
+            " where the quote says ", *(_join([Quoted(x) for x in said], ", ") or ["no figure"])]
+
+
+def difference(d: Difference) -> Parts:
+    """One word-level difference between a quote and its source."""
     if not d.source:
-        return f"the quote's “{d.quote}” is not in the source ({d.category})"
+        return ["the quote's ", *_q(d.quote), f" is not in the source ({d.category})"]
     if not d.quote:
-        return f"the source has “{d.source}” where the quote has nothing ({d.category})"
-    return f"the quote says “{d.quote}”, the source “{d.source}” ({d.category})"
+        return ["the source has ", *_q(d.source), f" where the quote has nothing ({d.category})"]
+    return ["the quote says ", *_q(d.quote), ", the source ", *_q(d.source), f" ({d.category})"]
 
 
 def problems_text(problems: Iterable[Reason]) -> str:
@@ -559,12 +582,15 @@ def problems_text(problems: Iterable[Reason]) -> str:
     return "; ".join(plain(problem(r)) for r in problems)
 
 
-def source_note(r: Reason) -> Parts:
-    """What the check says of a source itself (see :func:`factcheck.pipeline.check`)."""
+def source_note(r: Reason, detail: bool = False) -> Parts:
+    """What the check says of a source itself (see :func:`factcheck.pipeline.check`);
+    *detail*: with the files and lines a researcher looks at (``check``, JSON)."""
     if r.kind == "new_version":
         return [SourceRef(r["source"]), " is a newer version of ", SourceRef(r["of"]),
                 ": the same page, changed since; claims quoting each read its own figures at "
                 "its own date"]
     if r.kind == "raw_mismatch":
-        return [r["message"]]
+        return [r["message"]] if detail else [  # the message names files and lines
+            "The saved web page it was added from no longer gives this text (edited by hand, "
+            "or the page replaced: factcheck check says where)"]
     raise KeyError(r.kind)
