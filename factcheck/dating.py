@@ -26,6 +26,7 @@ import attrs
 
 from factcheck.credits import credits, publisher_key
 from factcheck.dates import date_clues, reference_date_at, relative_window
+from factcheck.figures import Sentences
 from factcheck.model import Claim, Kind, Monotone, Series, Source, Span
 from factcheck.reasons import Reason, reason
 from factcheck.reconcilers import When, quantity
@@ -71,6 +72,7 @@ def claim_dates(claims: Iterable[Claim], sources: Mapping[str, Source],
     source. Else its first source's date, or the date inferred for that source.
     """
     out: dict[str, When] = {}
+    sentences: dict[str, Sentences] = {}  # found once per source, not once per claim
     for claim in claims:
         if claim.as_of is not None:
             out[claim.id] = When(claim.as_of, note=claim.as_of_note)
@@ -80,7 +82,10 @@ def claim_dates(claims: Iterable[Claim], sources: Mapping[str, Source],
         source = sources[claim.quotes[0].source]
         at = (figures or {}).get(claim.id)
         if source.published is not None and at is not None:
-            ref = reference_date_at(source.body, at[0], at[1], source.published)
+            if source.id not in sentences:
+                sentences[source.id] = Sentences(source.body)
+            ref = reference_date_at(source.body, at[0], at[1], source.published,
+                                    sentences=sentences[source.id])
             if ref is not None and ref.resolved is not None:
                 out[claim.id] = When(ref.resolved, note=f"the article says “{ref.text}”")
                 continue

@@ -24,7 +24,7 @@ from factcheck.errors import WriteError
 
 __all__ = ["INPUT_FOLDERS", "LOCK_NAME", "STALE_AFTER", "guard_output", "why", "write_atomic"]
 
-LOCK_NAME = "factcheck.lock"  # the same name as factcheck.lock.LOCK_NAME (io imports no model)
+LOCK_NAME = "factcheck.lock"  # the lock file of a case (factcheck.lock re-exports it)
 INPUT_FOLDERS = ("claims", "sources")
 STALE_AFTER = 3600.0  # seconds: a temporary file this old belongs to no running write
 

@@ -162,3 +162,13 @@ def test_key_lines_follow_quoted_keys_and_multiline_strings() -> None:
     text = '[[claim]]\nid = "a"\nstatement = """\nid = "no"\n"""\n"value" = "3"\n'
     lines = key_lines(text)
     assert lines[("claim", 1, "id")] == 2 and lines[("claim", 1, "value")] == 6
+
+
+def test_every_public_name_is_exported_and_loads() -> None:
+    """The lazy package lists its public names three times (for type checkers, for loading
+    on first use, in __all__): they must agree, and each must load."""
+    import factcheck
+
+    assert sorted(factcheck.__all__) == sorted(factcheck._WHERE)
+    for name in factcheck.__all__:
+        assert getattr(factcheck, name) is not None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-LOCK_NAME = "factcheck.lock"
+from factcheck.io import LOCK_NAME
+
 LOCK_VERSION = 1
 CONTEXT = 32  # characters of context kept on each side of a pinned passage
 METHODS = ("exact", "normalized", "fuzzy")  # how anchoring found the passage
