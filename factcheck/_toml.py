@@ -62,8 +62,8 @@ def check_id(value: str, what: str, *, source: bool = False) -> str:
             day = datetime.date.fromisoformat(version)
         except ValueError:
             return f"{what} id {value!r}: its version suffix is not a date (@YYYY-MM-DD)"
-        if not YEAR_MIN <= day.year <= YEAR_MAX:
-            return f"{what} id {value!r}: " + check_year(day.year, "its version's year")
+        if problem := check_year(day.year, "its version's year"):
+            return f"{what} id {value!r}: {problem}"
     return ""
 
 
@@ -87,11 +87,19 @@ def check_url(value: str) -> str:
     return ""
 
 
-def check_year(year: int, what: str = "year") -> str:
-    """Why *year* is out of range ("" when it is not)."""
+def check_year(year: int, what: str = "year", shown: str | None = None) -> str:
+    """Why *year* is out of range ("" when it is not); *shown* is how the value is written
+    in the message (by default the year itself, shortened).
+
+    >>> check_year(2025)
+    ''
+    >>> check_year(1, "date", "0001-01-01")
+    'date 0001-01-01 is out of range (a year from 1000 to 9999)'
+    """
     if YEAR_MIN <= year <= YEAR_MAX:
         return ""
-    shown = str(year) if abs(year) < 10**12 else f"{str(year)[:12]}…"
+    if shown is None:
+        shown = str(year) if abs(year) < 10**12 else f"{str(year)[:12]}…"
     return f"{what} {shown} is out of range (a year from {YEAR_MIN} to {YEAR_MAX})"
 
 
@@ -201,9 +209,8 @@ class Table:
             return None
         if isinstance(value, datetime.datetime):
             value = value.date()
-        if not YEAR_MIN <= value.year <= YEAR_MAX:
-            self.fail(key, f"date {value.isoformat()} is out of range "
-                           f"(a year from {YEAR_MIN} to {YEAR_MAX})")
+        if problem := check_year(value.year, "date", value.isoformat()):
+            self.fail(key, problem)
             return None
         assert isinstance(value, datetime.date)
         return value

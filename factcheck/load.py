@@ -38,7 +38,7 @@ from factcheck.model import Claim, Kind, Series, Source
 from factcheck.values import Quantity
 
 __all__ = ["DEFAULT_MAX_SOURCE_BYTES", "MAX_BYTES_ENV", "Loaded", "load_case", "load_sources",
-           "parse_source", "read_bytes", "source_limit"]
+           "read_bytes", "source_limit"]
 
 DEFAULT_MAX_SOURCE_BYTES = 50 * 1024 * 1024
 MAX_BYTES_ENV = "FACTCHECK_MAX_SOURCE_BYTES"
@@ -128,16 +128,6 @@ def _open(root: str | Path, max_source_bytes: int | None) -> _Reader:
         raise LoadError([Problem(Location(where), "not a folder: name the case folder, "
                                                   "which holds claims/ and sources/")])
     return _Reader(root, real_root, limit, Problems())
-
-
-def parse_source(text: str, source_id: str, where: str = "<memory>") -> Source:
-    """Build a Source from the text of a source file (front matter, then body).
-
-    >>> s = parse_source('+++\\ntitle = "T"\\npublished = 2025-11-12\\n+++\\nBody text.', "x")
-    >>> s.title, s.published, s.body
-    ('T', datetime.date(2025, 11, 12), 'Body text.')
-    """
-    return Source.from_text(text, source_id, where)
 
 
 def source_limit(max_source_bytes: int | None = None) -> int:

@@ -21,7 +21,6 @@ from factcheck.credits import (
     outlet_key,
     publisher_key,
 )
-from factcheck.load import parse_source
 
 ROOT = Path(__file__).resolve().parent.parent
 YONHAP = "000-yonhap-2025-11-20"
@@ -30,7 +29,7 @@ IANS = "001-ians-2025-11-12"
 
 def source(stem: str) -> Source:
     path = ROOT / "sources" / f"{stem}.md"
-    return parse_source(path.read_text(encoding="utf-8"), stem, str(path))
+    return Source.from_text(path.read_text(encoding="utf-8"), stem, str(path))
 
 
 def read(body: str, publisher: str = "") -> list[tuple[str, str, str]]:

@@ -28,7 +28,6 @@ from factcheck import Case, IngestError, NoArticleText, Source, read_page, verif
 from factcheck._toml import check_id
 from factcheck.cli import main
 from factcheck.errors import UsageError
-from factcheck.load import parse_source
 from factcheck.web import default_id, same_url, slug, source_text
 
 PAGES = Path(__file__).parent / "data" / "pages"
@@ -57,7 +56,7 @@ def files(root: Path) -> dict[str, bytes]:
 
 def load(root: Path, source_id: str) -> Source:
     path = root / "sources" / f"{source_id}.md"
-    return parse_source(path.read_text(encoding="utf-8"), source_id, str(path))
+    return Source.from_text(path.read_text(encoding="utf-8"), source_id, str(path))
 
 
 # page, id, title, publisher, published, updated, url, author, paragraphs' xpath, note parts
@@ -535,7 +534,7 @@ def test_written_sources_load_back(title: str, publisher: str, author: str, note
     source = Source(id="s@2025-01-01", body=body, title=title, publisher=publisher,
                     author=author, note=note, url=url, published=published, updated=updated,
                     raw=".raw/s@2025-01-01.html", raw_sha256="ab" * 32, version_of="s")
-    loaded = parse_source(source_text(source), source.id)
+    loaded = Source.from_text(source_text(source), source.id)
     assert loaded == attrs.evolve(source, location=loaded.location)
 
 

@@ -9,8 +9,12 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from factcheck import Case, Kind, LoadError, Quantity, parse_quantity
+from factcheck import Case, Kind, LoadError, Quantity, Source, parse_quantity
+from factcheck._toml import check_year
+from factcheck.errors import Problems
 from factcheck.load import DEFAULT_MAX_SOURCE_BYTES, MAX_BYTES_ENV
 from tests.conftest import ROOT
 
@@ -269,6 +273,25 @@ def test_a_source_published_in_year_1_is_a_load_error(tmp_path: Path) -> None:
                          source="+++\npublished = 0001-01-01\n+++\nBody.")
     assert problems == ["sources/a.md:2: published: date 0001-01-01 is out of range "
                         "(a year from 1000 to 9999)"]
+
+
+@given(st.dates())
+def test_a_date_is_in_range_exactly_when_its_year_is(day: datetime.date) -> None:
+    """Review: Table.day had its own copy of check_year's range and message."""
+    problems = Problems()
+    source = Source.from_text(f"+++\npublished = {day.isoformat()}\n+++\nBody.", "a",
+                              "a.md", problems)
+    problem = check_year(day.year, "date", day.isoformat())
+    assert (source is None) == bool(problem)
+    assert [str(p) for p in problems.items] == (
+        [f"a.md:2: published: {problem}"] if problem else [])
+
+
+def test_parse_source_is_gone_source_from_text_is_the_one_way() -> None:
+    """Review: load.parse_source only wrapped Source.from_text."""
+    import factcheck.load
+    assert not hasattr(factcheck.load, "parse_source")
+    assert "parse_source" not in factcheck.load.__all__
 
 
 @pytest.mark.parametrize("series_id", ["vote`<img src=x onerror=alert(1)>`", "a\n[^1]: forged",
