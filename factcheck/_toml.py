@@ -22,7 +22,8 @@ import attrs
 
 from factcheck.errors import Location, Problems, did_you_mean
 
-__all__ = ["At", "Table", "check_id", "check_url", "check_year", "key_lines", "toml_problem"]
+__all__ = ["At", "Table", "check_id", "check_url", "check_year", "key_lines", "show_value",
+           "toml_problem"]
 
 KeyPath: TypeAlias = tuple[str | int, ...]
 
@@ -150,14 +151,15 @@ class Table:
     """Typed, located access to one TOML table; every problem goes to *problems*."""
 
     def __init__(self, data: Mapping[str, Any], at: At, problems: Problems,
-                 allowed: Iterable[str]) -> None:
+                 allowed: Iterable[str], *, hint: str = "") -> None:
+        """Reports every key of *data* not in *allowed* (with *hint* appended)."""
         self.data, self.at, self.problems = data, at, problems
         self.ok = True
         allowed = tuple(allowed)
         for key in data:
             if key not in allowed:
                 # reported, but the object is still built so that later checks run too
-                problems.add(at.loc(key), f"unknown key{did_you_mean(key, allowed)}")
+                problems.add(at.loc(key), f"unknown key{did_you_mean(key, allowed)}{hint}")
 
     def loc(self, key: str | None = None) -> Location:
         return self.at.loc(key)
@@ -173,7 +175,7 @@ class Table:
             return None
         value = self.data[key]
         if not isinstance(value, types) or isinstance(value, bool) and bool not in types:
-            self.fail(key, f"expected {wanted}, got {_show(value)}")
+            self.fail(key, f"expected {wanted}, got {show_value(value)}")
             return None
         return value
 
@@ -228,12 +230,22 @@ class Table:
         """An array of tables ([[claim.quote]]); a problem if the key holds anything else."""
         value = self.data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
-            self.fail(key, f"expected {what} tables")
+            self.fail(key, f"expected {what} tables, got {show_value(value)}")
             return []
         return value
 
 
-def _show(value: Any) -> str:
+def show_value(value: object) -> str:
+    """A value read from TOML, for a message: dates and times as written, a table as
+    "a table", anything else as its repr, shortened.
+
+    >>> show_value(datetime.date(2025, 1, 1)), show_value({"a": 1}), show_value("x" * 70)[-4:]
+    ('2025-01-01', 'a table', 'xxx…')
+    """
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "a table"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
 

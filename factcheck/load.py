@@ -24,17 +24,17 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from factcheck._toml import At, key_lines, toml_problem
+from factcheck._toml import At, Table, key_lines, toml_problem
 from factcheck.errors import LoadError, Location, Problem, Problems, did_you_mean
 from factcheck.io import why
 from factcheck.lock import LOCK_NAME, Lock
-from factcheck.model import Claim, Kind, Series, Source
+from factcheck.model import Claim, Kind, Quote, Series, Source
 from factcheck.values import Quantity
 
 __all__ = ["DEFAULT_MAX_SOURCE_BYTES", "MAX_BYTES_ENV", "Loaded", "load_case", "load_sources",
@@ -81,10 +81,11 @@ def load_case(root: str | Path, *, read_lock: bool = True, claims_required: bool
                 parsed = _parse_toml(text, reader.rel(path), problems)
                 if parsed is not None:
                     files.append((reader.rel(path), parsed, key_lines(text)))
-    series, claims = _claims(files, problems)
+    located_series, located_claims = _claims(files, problems)
     # A source file that failed to load still names a source: no cascade of "unknown source".
-    lines = {rel: file_lines for rel, _, file_lines in files}
-    _cross_check(sources, series, claims, problems, source_names, lines)
+    _cross_check(sources, located_series, located_claims, problems, source_names)
+    series = [s for _, s in located_series]
+    claims = [c for _, _, c in located_claims]
 
     lock = None
     if read_lock and (lock_path := reader.optional(LOCK_NAME)) is not None:
@@ -326,33 +327,27 @@ def _parse_toml(text: str, rel: str, problems: Problems) -> Mapping[str, Any] | 
         return None
 
 
-def _claims(files: list[tuple[str, Mapping[str, Any], dict[Any, int]]],
-            problems: Problems) -> tuple[list[Series], list[Claim]]:
-    """Every series of every file first (a claim may name a series of another file)."""
-    series: list[Series] = []
+def _claims(files: list[tuple[str, Mapping[str, Any], dict[Any, int]]], problems: Problems
+            ) -> tuple[list[tuple[At, Series]], list[tuple[At, Mapping[str, Any], Claim]]]:
+    """Every series of every file first (a claim may name a series of another file); each
+    with the place of its table (and a claim with its table), for the checks across files."""
+    series: list[tuple[At, Series]] = []
     tables: list[tuple[At, Mapping[str, Any]]] = []
     for rel, data, lines in files:
-        top = At(rel, (), lines)
-        for key in data:
-            if key not in ("series", "claim"):
-                problems.add(top.loc(key),
-                             f"unknown top-level key{did_you_mean(key, ('series', 'claim'))}"
-                             " (a claims file holds [[series]] and [[claim]] tables)")
+        top = Table(data, At(rel, (), lines), problems, ("series", "claim"),
+                    hint=" (a claims file holds [[series]] and [[claim]] tables)")
         for name in ("series", "claim"):
-            value = data.get(name, [])
-            if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
-                problems.add(top.loc(name), f"expected [[{name}]] tables")
-                continue
-            for i, table in enumerate(value, 1):
+            for i, table in enumerate(top.tables(name, f"[[{name}]]"), 1):
+                at = top.at / name / i
                 if name == "claim":
-                    tables.append((top / name / i, table))
-                elif (s := Series.from_toml(table, top / name / i, problems)) is not None:
-                    series.append(s)
+                    tables.append((at, table))
+                elif (s := Series.from_toml(table, at, problems)) is not None:
+                    series.append((at, s))
     kinds: dict[str, Kind] = {}
-    for s in series:
+    for _, s in series:
         kinds.setdefault(s.id, s.kind)
     quantities: dict[str, Quantity | Any] = {}
-    claims = [c for at, table in tables
+    claims = [(at, table, c) for at, table in tables
               if (c := Claim.from_toml(table, at, problems, kinds=kinds,
                                        quantities=quantities)) is not None]
     return series, claims
@@ -361,38 +356,40 @@ def _claims(files: list[tuple[str, Mapping[str, Any], dict[Any, int]]],
 # -- across files ----------------------------------------------------------------------
 
 
-def _cross_check(sources: list[Source], series: list[Series], claims: list[Claim],
-                 problems: Problems, file_ids: set[str],
-                 lines: Mapping[str, Mapping[Any, int]]) -> None:
-    def sub(location: Location, key: str) -> Location:
-        """The location of *key* in the table at *location*, on the key's own line."""
-        path = tuple(name or int(index) for name, index in _PATH_PART.findall(location.key))
-        return At(location.file, path, lines.get(location.file, {}),
-                  first_line=location.line).loc(key)
-
-    _unique(sources, "source", problems, sub)
-    _unique(series, "series", problems, sub)
-    _unique(claims, "claim", problems, sub)
+def _cross_check(sources: list[Source], series: list[tuple[At, Series]],
+                 claims: list[tuple[At, Mapping[str, Any], Claim]], problems: Problems,
+                 file_ids: set[str]) -> None:
+    _unique([(s.location, s) for s in sources], "source", problems)
+    _unique([(at.loc("id"), s) for at, s in series], "series", problems)
+    _unique([(at.loc("id"), c) for at, _, c in claims], "claim", problems)
     source_ids = {s.id for s in sources} | file_ids
-    for claim in claims:
-        for quote in claim.quotes:
+    for at, table, claim in claims:
+        for quote_at, quote in _quotes(at, table, claim):
             if quote.source not in source_ids:
                 problems.add(
-                    sub(quote.location, "source"),
+                    quote_at.loc("source"),
                     f"claim {claim.id!r}: unknown source {quote.source!r}"
                     f"{did_you_mean(quote.source, source_ids)}",
                 )
 
 
-_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+def _quotes(at: At, table: Mapping[str, Any], claim: Claim) -> Iterator[tuple[At, Quote]]:
+    """The claim's quotes with the places of their tables. A claim keeps the quote tables
+    that could be read, in order: each quote's is the next table whose place it names."""
+    raw = table.get("quote")
+    places = iter([at / "quote" / j for j in range(1, len(raw) + 1)]
+                  if isinstance(raw, list) else [])
+    for quote in claim.quotes:
+        yield next((p for p in places if p.loc() == quote.location), at / "quote"), quote
 
 
-def _unique(items: Iterable[Source | Series | Claim], what: str, problems: Problems,
-            sub: Callable[[Location, str], Location]) -> None:
+def _unique(items: Iterable[tuple[Location, Source | Series | Claim]], what: str,
+            problems: Problems) -> None:
+    """A problem, at the place of its id, for every id defined before."""
     seen: dict[str, Location] = {}
-    for item in items:
+    for id_location, item in items:
         if item.id in seen:
-            problems.add(sub(item.location, "id") if what != "source" else item.location,
+            problems.add(id_location,
                          f"duplicate {what} id {item.id!r} (first defined at {seen[item.id]})")
         else:
             seen[item.id] = item.location

@@ -656,3 +656,62 @@ text = "the 1000th year. Last month"
     inference = report.inference("b")
     assert inference is None or inference.span is None
     report.to_json()
+
+
+LOCATED = '''surplus = 1
+[[series]]
+id = "s"
+kind = "status"
+
+[[series]]
+"id" = "s"
+kind = "status"
+
+[[claim]]
+id = "x"
+statement = "x"
+series = "s"
+value = "v"
+
+[[claim.quote]]
+text = "no source"
+
+[[claim.quote]]
+text = "Body"
+source = "nowhere"
+
+[[claim]]
+statement = "y"
+series = "s"
+value = "v"
+'id' = "x"
+
+[[claim.quote]]
+source = "a"
+text = "Body"
+'''
+
+
+def test_problems_across_files_are_on_the_line_of_their_key(tmp_path: Path) -> None:
+    """Review: the checks across files found a key's line by turning the key path back out
+    of its text; they now keep the place of each table. A quote that cannot be read before
+    one with an unknown source must not shift that source's place."""
+    write(tmp_path, "sources/a.md", "+++\n+++\nBody.")
+    write(tmp_path, "claims/c.toml", LOCATED)
+    assert errors_of(tmp_path) == [
+        "claims/c.toml:1: surplus: unknown key (a claims file holds [[series]] and [[claim]] "
+        "tables)",
+        "claims/c.toml:7: series[2].id: duplicate series id 's' (first defined at "
+        "claims/c.toml:2: series[1])",
+        "claims/c.toml:16: claim[1].quote[1]: missing required key 'source'",
+        "claims/c.toml:21: claim[1].quote[2].source: claim 'x': unknown source 'nowhere'",
+        "claims/c.toml:27: claim[2].id: duplicate claim id 'x' (first defined at "
+        "claims/c.toml:10: claim[1])"]
+
+
+@pytest.mark.parametrize("name", ["series", "claim"])
+def test_a_claims_file_key_that_is_no_array_of_tables_is_named(tmp_path: Path,
+                                                                name: str) -> None:
+    write(tmp_path, "sources/a.md", "+++\n+++\nBody.")
+    write(tmp_path, "claims/c.toml", f"# c\n{name} = 5\n")
+    assert errors_of(tmp_path) == [f"claims/c.toml:2: {name}: expected [[{name}]] tables, got 5"]
