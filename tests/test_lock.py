@@ -494,7 +494,7 @@ def _problems(text: str, **kwargs: object) -> list[str]:
 
 @pytest.mark.parametrize(("key", "value", "expected"), [
     ("quote", "5", "expected a string, got 5"),
-    ("quote", "true", "expected a string, got true"),
+    ("quote", "true", "expected a string, got True"),
     ("quote", "[1, 2]", "expected a string, got [1, 2]"),
     ("start", "2025-01-01", "expected a whole number ≥ 0, got 2025-01-01"),
     ("start", '"oops"', "expected a whole number ≥ 0, got 'oops'"),
@@ -509,7 +509,7 @@ def _problems(text: str, **kwargs: object) -> list[str]:
     ("score", "101", "expected a number from 0 to 100, got 101"),
     ("score", "-0.5", "expected a number from 0 to 100, got -0.5"),
     ("score", "nan", "expected a number from 0 to 100, got nan"),
-    ("score", "true", "expected a number from 0 to 100, got true"),
+    ("score", "true", "expected a number from 0 to 100, got True"),
     ("method", '"fuzy"', "expected one of 'exact', 'normalized', 'fuzzy', got 'fuzy' "
                          "(did you mean 'fuzzy'?)"),
     ("end", "5", "expected a whole number ≥ start (114), got 5"),
@@ -531,7 +531,7 @@ def test_a_malformed_entry_is_a_load_error_naming_file_line_and_key(
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("version = 7\n", "factcheck.lock:1: version: expected 1, got 7; re-pin with `factcheck"),
-    ("version = true\n", "factcheck.lock:1: version: expected 1, got true"),
+    ("version = true\n", "factcheck.lock:1: version: expected 1, got True"),
     ('version = "1"\n', "factcheck.lock:1: version: expected 1, got '1'"),
     ("# a lock\n", "factcheck.lock:1: version: missing; expected version = 1"),
     ("version = 1\nquote = 5\n", "factcheck.lock:2: quote: expected [[quote]] tables, got 5"),
@@ -744,3 +744,20 @@ def test_the_sha_of_an_edited_source_in_the_lock_does_not_hide_the_edit(
     capsys.readouterr()
     assert main(["check", "--root", str(case_dir)]) == 1
     assert "“21” → “12”" in capsys.readouterr().out
+
+
+def test_pins_written_inline_are_located_on_their_line() -> None:
+    """Review: the lock had its own key-line scanner, which knew only [[quote]] headers; it
+    now uses _toml.key_lines like every other file (an inline table had no line at all)."""
+    problems = _problems('version = 1\n\nquote = [{claim = "c", "so rce" = 1}]\n')
+    assert problems[0] == ("factcheck.lock:3: quote[1].'so rce': unknown key "
+                           "(did you mean 'source'?)")
+    assert all(p.startswith("factcheck.lock:3: quote[1].") for p in problems), problems
+
+
+def test_a_quoted_or_dotted_key_of_a_pin_is_on_its_own_line() -> None:
+    text = _lock_text(**{'"sco re"': "1", "extra.part": "2"})
+    spaced, dotted = _line_of(text, '"sco re"'), _line_of(text, "extra.part")
+    assert sorted(_problems(text)) == sorted([
+        f"factcheck.lock:{spaced}: quote[2].'sco re': unknown key (did you mean 'score'?)",
+        f"factcheck.lock:{dotted}: quote[2].extra: unknown key (did you mean 'exact'?)"])

@@ -10,7 +10,6 @@ each naming the file, the line and the key path::
 
 from __future__ import annotations
 
-import datetime
 import math
 import re
 import tomllib
@@ -19,9 +18,9 @@ from typing import Any
 
 import attrs
 
-from factcheck._toml import toml_problem
+from factcheck._toml import At, Table, key_lines, show_value, toml_problem
 from factcheck.anchoring import Anchor
-from factcheck.errors import LoadError, Location, LockError, Problem, did_you_mean
+from factcheck.errors import LoadError, Location, LockError, Problem, Problems, did_you_mean
 from factcheck.lock._pin import CONTEXT, LOCK_NAME, LOCK_VERSION, METHODS, Pin
 from factcheck.model import Claim, Source
 from factcheck.tomlw import toml_value
@@ -29,8 +28,6 @@ from factcheck.tomlw import toml_value
 FIELDS = tuple(f.name for f in attrs.fields(Pin))
 TOP_KEYS = ("version", "quote")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_HEADER = re.compile(r"^\s*\[\[\s*quote\s*\]\]")
-_KEY = re.compile(r"""^\s*["']?([A-Za-z0-9_-]+)["']?\s*=""")
 _REPIN = "re-pin with `factcheck pin --update`"
 
 
@@ -92,7 +89,7 @@ class Lock:
         >>> Lock.from_toml("version = true\\n")
         Traceback (most recent call last):
         ...
-        factcheck.errors.LoadError: factcheck.lock:1: version: expected 1, got true; \
+        factcheck.errors.LoadError: factcheck.lock:1: version: expected 1, got True; \
 re-pin with `factcheck pin --update`
         """
         return _Reader(text, file, claims).read()
@@ -129,22 +126,10 @@ class _Bad(Exception):
     pass
 
 
-def _show(value: object) -> str:
-    """A value as the user wrote it in TOML, shortened."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime.date | datetime.time):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return "a table"
-    shown = repr(value)
-    return shown if len(shown) <= 60 else shown[:57] + "..."
-
-
 def _text(*, empty: bool) -> Callable[[object], str]:
     def check(value: object) -> str:
         if not isinstance(value, str):
-            raise _Bad(f"expected a string, got {_show(value)}")
+            raise _Bad(f"expected a string, got {show_value(value)}")
         if not empty and not value:
             raise _Bad("expected a non-empty string, got ''")
         return value
@@ -154,28 +139,30 @@ def _text(*, empty: bool) -> Callable[[object], str]:
 def _whole(minimum: int) -> Callable[[object], int]:
     def check(value: object) -> int:
         if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            raise _Bad(f"expected a whole number ≥ {minimum}, got {_show(value)}")
+            raise _Bad(f"expected a whole number ≥ {minimum}, got {show_value(value)}")
         return value
     return check
 
 
 def _sha256(value: object) -> str:
     if not isinstance(value, str) or not _SHA256.fullmatch(value):
-        raise _Bad(f"expected a sha256 (64 hexadecimal digits, 0-9 and a-f), got {_show(value)}")
+        raise _Bad("expected a sha256 (64 hexadecimal digits, 0-9 and a-f), "
+                   f"got {show_value(value)}")
     return value
 
 
 def _method(value: object) -> str:
     if not isinstance(value, str) or value not in METHODS:
         hint = did_you_mean(value, METHODS) if isinstance(value, str) else ""
-        raise _Bad(f"expected one of {', '.join(map(repr, METHODS))}, got {_show(value)}{hint}")
+        raise _Bad(f"expected one of {', '.join(map(repr, METHODS))}, "
+                   f"got {show_value(value)}{hint}")
     return value
 
 
 def _score(value: object) -> float:
     if (not isinstance(value, int | float) or isinstance(value, bool)
             or not math.isfinite(value) or not 0 <= value <= 100):
-        raise _Bad(f"expected a number from 0 to 100, got {_show(value)}")
+        raise _Bad(f"expected a number from 0 to 100, got {show_value(value)}")
     return float(value)
 
 
@@ -196,50 +183,12 @@ CHECKS: dict[str, Callable[[object], Any]] = {
 assert tuple(CHECKS) == FIELDS, "every Pin field has its check, in order"
 
 
-@attrs.define
-class _Lines:
-    """Line numbers of a lock file's keys: top-level keys, and each [[quote]] entry's."""
-
-    top: dict[str, int] = attrs.Factory(dict)
-    entries: list[tuple[int, dict[str, int]]] = attrs.Factory(list)  # (header line, keys)
-
-    @classmethod
-    def scan(cls, text: str) -> _Lines:
-        lines = cls()
-        open_quote: str | None = None
-        for number, line in enumerate(text.split("\n"), 1):
-            if open_quote is not None:  # inside a multi-line string
-                if line.count(open_quote) % 2 == 1:
-                    open_quote = None
-                continue
-            if _HEADER.match(line):
-                lines.entries.append((number, {}))
-            elif m := _KEY.match(line):
-                keys = lines.entries[-1][1] if lines.entries else lines.top
-                keys.setdefault(m.group(1), number)
-            for mark in ('"""', "'''"):
-                if line.count(mark) % 2 == 1:
-                    open_quote = mark
-                    break
-        return lines
-
-    def entry(self, i: int, key: str | None = None) -> int | None:
-        """The line of entry *i* (1-based), or of its *key* when that line is known."""
-        if i > len(self.entries):
-            return None
-        header, keys = self.entries[i - 1]
-        return keys.get(key, header) if key is not None else header
-
-
 class _Reader:
     def __init__(self, text: str, file: str,
                  claims: Mapping[str, Sequence[str]] | None) -> None:
         self.text, self.file, self.claims = text.removeprefix("\ufeff"), file, claims
-        self.problems: list[Problem] = []
-        self.lines = _Lines.scan(self.text)
-
-    def problem(self, line: int | None, key: str, message: str) -> None:
-        self.problems.append(Problem(Location(self.file, line, key), message))
+        self.problems = Problems()
+        self.top = At(file, (), key_lines(self.text))
 
     def read(self) -> Lock:
         try:
@@ -247,64 +196,53 @@ class _Reader:
         except tomllib.TOMLDecodeError as exc:
             line, message = toml_problem(exc, self.text)  # "at end of document" has a line too
             raise LoadError([Problem(Location(self.file, line), message)]) from None
-        for key in data:
-            if key not in TOP_KEYS:
-                self.problem(self.lines.top.get(key), key,
-                             f"unknown key{did_you_mean(key, TOP_KEYS)}")
+        top = Table(data, self.top, self.problems, TOP_KEYS)
         self._version(data)
-        pins = self._pins(data.get("quote", []))
-        if self.problems:
-            raise LoadError(sorted(self.problems, key=lambda p: (
-                p.location.line or 0, p.location.key, p.message)))
+        pins = self._pins(top.tables("quote", "[[quote]]"))
+        self.problems.raise_if_any()
         return Lock(pins)
 
     def _version(self, data: Mapping[str, Any]) -> None:
-        line = self.lines.top.get("version")
         if "version" not in data:
-            self.problem(1, "version", f"missing; expected version = {LOCK_VERSION}")
+            self.problems.add(self.top.loc("version"),
+                              f"missing; expected version = {LOCK_VERSION}")
             return
         version = data["version"]
         if (not isinstance(version, int) or isinstance(version, bool)
                 or version != LOCK_VERSION):
-            self.problem(line, "version",
-                         f"expected {LOCK_VERSION}, got {_show(version)}; {_REPIN}")
+            self.problems.add(self.top.loc("version"),
+                              f"expected {LOCK_VERSION}, got {show_value(version)}; {_REPIN}")
 
-    def _pins(self, entries: object) -> list[Pin]:
-        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            self.problem(self.lines.top.get("quote"), "quote",
-                         f"expected [[quote]] tables, got {_show(entries)}")
-            return []
+    def _pins(self, entries: list[Mapping[str, Any]]) -> list[Pin]:
         pins: list[Pin] = []
-        first: dict[tuple[str, int], int] = {}  # pin key -> entry number
+        first: dict[tuple[str, int], At] = {}  # pin key -> where its entry is
         for i, entry in enumerate(entries, 1):
-            p = self._pin(i, entry)
+            at = self.top / "quote" / i
+            p = self._pin(at, entry)
             if p is None:
                 continue
             if p.key in first:
-                j = first[p.key]
-                self.problem(self.lines.entry(i), f"quote[{i}]",
-                             f"a second pin for claim {p.claim!r} quote {p.index} (the first "
-                             f"is quote[{j}], line {self.lines.entry(j)}); {_REPIN}")
+                where = first[p.key].loc()
+                self.problems.add(at.loc(), f"a second pin for claim {p.claim!r} quote "
+                                            f"{p.index} (the first is {where.key}, line "
+                                            f"{where.line}); {_REPIN}")
                 continue
-            first[p.key] = i
-            if self._fits_claims(i, p):
+            first[p.key] = at
+            if self._fits_claims(at, p):
                 pins.append(p)
         return pins
 
-    def _pin(self, i: int, entry: Mapping[str, Any]) -> Pin | None:
+    def _pin(self, at: At, entry: Mapping[str, Any]) -> Pin | None:
+        Table(entry, at, self.problems, FIELDS)  # reports unknown keys
         values: dict[str, Any] = {}
-        for key in entry:
-            if key not in CHECKS:
-                self.problem(self.lines.entry(i, key), f"quote[{i}].{key}",
-                             f"unknown key{did_you_mean(key, FIELDS)}")
         for key, check in CHECKS.items():
             if key not in entry:
-                self.problem(self.lines.entry(i), f"quote[{i}].{key}", "missing")
+                self.problems.add(at.loc(key), "missing")
                 continue
             try:
                 values[key] = check(entry[key])
             except _Bad as exc:
-                self.problem(self.lines.entry(i, key), f"quote[{i}].{key}", str(exc))
+                self.problems.add(at.loc(key), str(exc))
         if len(values) < len(CHECKS):
             return None
         v = values  # every value checked above
@@ -312,29 +250,29 @@ class _Reader:
                 start=v["start"], end=v["end"], exact=v["exact"], prefix=v["prefix"],
                 suffix=v["suffix"], method=v["method"], score=v["score"], quote=v["quote"])
         if p.end < p.start:
-            self.problem(self.lines.entry(i, "end"), f"quote[{i}].end",
-                         f"expected a whole number ≥ start ({p.start}), got {p.end}")
+            self.problems.add(at.loc("end"),
+                              f"expected a whole number ≥ start ({p.start}), got {p.end}")
             return None
         if p.end - p.start != len(p.exact):
-            self.problem(self.lines.entry(i, "end"), f"quote[{i}].end",
-                         f"expected start + the length of exact ({p.start} + {len(p.exact)} "
-                         f"= {p.start + len(p.exact)}), got {p.end}")
+            self.problems.add(at.loc("end"),
+                              f"expected start + the length of exact ({p.start} + "
+                              f"{len(p.exact)} = {p.start + len(p.exact)}), got {p.end}")
             return None
         return p
 
-    def _fits_claims(self, i: int, p: Pin) -> bool:
+    def _fits_claims(self, at: At, p: Pin) -> bool:
         if self.claims is None:
             return True
         quotes = self.claims.get(p.claim)
         if quotes is None:
-            self.problem(self.lines.entry(i, "claim"), f"quote[{i}].claim",
-                         f"no claim {p.claim!r} in the claims files"
-                         f"{did_you_mean(p.claim, self.claims)}; {_REPIN}")
+            self.problems.add(at.loc("claim"),
+                              f"no claim {p.claim!r} in the claims files"
+                              f"{did_you_mean(p.claim, self.claims)}; {_REPIN}")
             return False
         if p.index > len(quotes):
-            self.problem(self.lines.entry(i, "index"), f"quote[{i}].index",
-                         f"claim {p.claim!r} has {len(quotes)} quote"
-                         f"{'' if len(quotes) == 1 else 's'}, not {p.index}; {_REPIN}")
+            self.problems.add(at.loc("index"),
+                              f"claim {p.claim!r} has {len(quotes)} quote"
+                              f"{'' if len(quotes) == 1 else 's'}, not {p.index}; {_REPIN}")
             return False
         return True
 
