@@ -236,12 +236,16 @@ class Table:
 
 
 def show_value(value: object) -> str:
-    """A value read from TOML, for a message: dates and times as written, a table as
-    "a table", anything else as its repr, shortened.
+    """A value read from TOML, for a message: booleans, dates and times as TOML writes
+    them, a table as "a table", anything else as its repr, shortened.
 
     >>> show_value(datetime.date(2025, 1, 1)), show_value({"a": 1}), show_value("x" * 70)[-4:]
     ('2025-01-01', 'a table', 'xxx…')
+    >>> show_value(True)
+    'true'
     """
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, dict):

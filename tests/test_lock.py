@@ -494,7 +494,7 @@ def _problems(text: str, **kwargs: object) -> list[str]:
 
 @pytest.mark.parametrize(("key", "value", "expected"), [
     ("quote", "5", "expected a string, got 5"),
-    ("quote", "true", "expected a string, got True"),
+    ("quote", "true", "expected a string, got true"),
     ("quote", "[1, 2]", "expected a string, got [1, 2]"),
     ("start", "2025-01-01", "expected a whole number ≥ 0, got 2025-01-01"),
     ("start", '"oops"', "expected a whole number ≥ 0, got 'oops'"),
@@ -509,7 +509,7 @@ def _problems(text: str, **kwargs: object) -> list[str]:
     ("score", "101", "expected a number from 0 to 100, got 101"),
     ("score", "-0.5", "expected a number from 0 to 100, got -0.5"),
     ("score", "nan", "expected a number from 0 to 100, got nan"),
-    ("score", "true", "expected a number from 0 to 100, got True"),
+    ("score", "true", "expected a number from 0 to 100, got true"),
     ("method", '"fuzy"', "expected one of 'exact', 'normalized', 'fuzzy', got 'fuzy' "
                          "(did you mean 'fuzzy'?)"),
     ("end", "5", "expected a whole number ≥ start (114), got 5"),
@@ -531,7 +531,7 @@ def test_a_malformed_entry_is_a_load_error_naming_file_line_and_key(
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("version = 7\n", "factcheck.lock:1: version: expected 1, got 7; re-pin with `factcheck"),
-    ("version = true\n", "factcheck.lock:1: version: expected 1, got True"),
+    ("version = true\n", "factcheck.lock:1: version: expected 1, got true"),
     ('version = "1"\n', "factcheck.lock:1: version: expected 1, got '1'"),
     ("# a lock\n", "factcheck.lock:1: version: missing; expected version = 1"),
     ("version = 1\nquote = 5\n", "factcheck.lock:2: quote: expected [[quote]] tables, got 5"),

@@ -64,7 +64,7 @@ def test_as_of_is_a_span_and_as_of_note_is_kept() -> None:
 @pytest.mark.parametrize(("table", "message"), [
     ({"as_of": 0}, "claims/c.toml:4: claim[1].as_of: year 0 is out of range"),
     ({"as_of": 99999999999999999999}, "claim[1].as_of: year 999999999999… is out of range"),
-    ({"as_of": True}, "claim[1].as_of: expected a date (2025-11-19) or a year (2025), got True"),
+    ({"as_of": True}, "claim[1].as_of: expected a date (2025-11-19) or a year (2025), got true"),
     ({"as_of": datetime.date(1, 1, 1)}, "date 0001-01-01 is out of range"),
     ({"series": "sk", "value": "x", "years": "99999 years"}, "99,999 years is more than 1,000"),
     ({"series": "sk", "value": "x", "years": "11 years", "until": 10000},

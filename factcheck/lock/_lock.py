@@ -89,7 +89,7 @@ class Lock:
         >>> Lock.from_toml("version = true\\n")
         Traceback (most recent call last):
         ...
-        factcheck.errors.LoadError: factcheck.lock:1: version: expected 1, got True; \
+        factcheck.errors.LoadError: factcheck.lock:1: version: expected 1, got true; \
 re-pin with `factcheck pin --update`
         """
         return _Reader(text, file, claims).read()
